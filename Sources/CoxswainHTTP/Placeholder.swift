@@ -1,0 +1,1 @@
+import CoxswainServices; import Hummingbird; import HummingbirdAuth; import Mustache; import Crypto

@@ -1,0 +1,1 @@
+import CoxswainServices; import SQLKit; import SQLiteKit; import PostgresKit

@@ -1,0 +1,4 @@
+import ArgumentParser
+import CoxswainHTTP
+import CoxswainStorage
+@main struct Main: ParsableCommand { func run() {} }
