@@ -1,0 +1,97 @@
+import Foundation
+
+/// The normalised text columns stored per record. Several input roles feed one slot (e.g. `fullName` feeds
+/// `given` and `surname`, `email` feeds `email`, `emailLocal` and `emailDomain`).
+enum FieldSlot: Int, CaseIterable, Sendable {
+    case given, surname, email, emailLocal, emailDomain, phone, company, jobTitle, streetNumber
+    case address1, address2, address3, city, region, postcode, country, website, dob, nationalId, otherId
+}
+
+/// One record after normalisation, before it is packed into a ``MatchRecordTable``.
+struct NormalisedRecord: Sendable {
+    var text: [[UInt8]] = Array(repeating: [], count: FieldSlot.allCases.count)
+    var givenFormal: (UInt64, UInt64) = (0, 0)
+    var givenPhonetic: UInt64 = 0
+    var surnamePhonetic: UInt64 = 0
+    var companyTokens: [UInt64] = []
+    var titleTokens: [UInt64] = []
+    var addressTokens: [UInt64] = []
+    /// Bit 0: free-mail address; bit 1: role mailbox.
+    var emailFlags: UInt8 = 0
+
+    subscript(slot: FieldSlot) -> [UInt8] {
+        get { text[slot.rawValue] }
+        set { text[slot.rawValue] = newValue }
+    }
+}
+
+/// Turns raw column values into a ``NormalisedRecord``.
+struct RecordNormaliser: Sendable {
+    static func sortedTokenHashes(_ bytes: [UInt8]) -> [UInt64] {
+        var hashes = TextFolding.tokens(bytes).map { ByteHash.hash($0, seed: 5) }
+        hashes.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(hashes.count)
+        for hash in hashes where unique.last != hash { unique.append(hash) }
+        return unique
+    }
+
+    /// Normalises one record given `(role, value)` pairs in column order.
+    func normalise(_ values: [(MatchFieldRole, String)]) -> NormalisedRecord {
+        var record = NormalisedRecord()
+        var addressIndex = 0
+        var rawPhone = ""
+        for (role, raw) in values {
+            switch role {
+            case .givenName: record[.given] = Array(PersonNameNormaliser.part(raw).utf8)
+            case .surname: record[.surname] = Array(PersonNameNormaliser.part(raw).utf8)
+            case .fullName:
+                let split = PersonNameNormaliser.split(fullName: raw)
+                record[.given] = Array(split.given.utf8)
+                record[.surname] = Array(split.surname.utf8)
+            case .email:
+                let email = EmailNormaliser.normalise(raw)
+                guard !email.local.isEmpty else { break }
+                record[.email] = Array(email.address.utf8)
+                record[.emailLocal] = Array(email.local.utf8)
+                if !email.isFreeMail {
+                    record[.emailDomain] = Array(DomainNormaliser.registrableDomain(ofHost: email.domain).utf8)
+                }
+                record.emailFlags = (email.isFreeMail ? 1 : 0) | (email.isRoleMailbox ? 2 : 0)
+            case .phone: rawPhone = raw
+            case .company: record[.company] = CompanyNormaliser.bytes(raw)
+            case .jobTitle: record[.jobTitle] = JobTitleNormaliser.bytes(raw)
+            case .streetNumber: record[.streetNumber] = TextFolding.fold(raw, separator: 0)
+            case .addressLine:
+                let slots: [FieldSlot] = [.address1, .address2, .address3]
+                if addressIndex < slots.count { record[slots[addressIndex]] = TextFolding.fold(raw) }
+                addressIndex += 1
+            case .city: record[.city] = TextFolding.fold(raw)
+            case .region: record[.region] = Array(LocationNormaliser.region(raw).utf8)
+            case .postcode: record[.postcode] = Array(LocationNormaliser.postcode(raw).utf8)
+            case .country:
+                record[.country] = Array(LocationNormaliser.country(raw).utf8)
+            case .website:
+                let domain = DomainNormaliser.registrableDomain(fromWebsite: raw)
+                let provider = String(domain.split(separator: ".").first ?? "")
+                if !EmailNormaliser.freeProviders.contains(provider) { record[.website] = Array(domain.utf8) }
+            case .dateOfBirth: record[.dob] = Array(LocationNormaliser.dateOfBirth(raw).utf8)
+            case .nationalId: record[.nationalId] = TextFolding.fold(raw, separator: 0)
+            case .otherExactId: record[.otherId] = TextFolding.fold(raw, separator: 0)
+            }
+        }
+        if !rawPhone.isEmpty {
+            record[.phone] = PhoneNormaliser.matchDigits(rawPhone)
+        }
+        let given = record[.given]
+        if !given.isEmpty {
+            record.givenFormal = NicknameTable.shared.formalCodes(for: String(decoding: given, as: UTF8.self))
+            record.givenPhonetic = Nysiis.packedCode(given)
+        }
+        record.surnamePhonetic = Nysiis.packedCode(record[.surname])
+        record.companyTokens = Self.sortedTokenHashes(record[.company])
+        record.titleTokens = Self.sortedTokenHashes(record[.jobTitle])
+        record.addressTokens = Self.sortedTokenHashes(record[.address1] + [32] + record[.address2])
+        return record
+    }
+}

@@ -1,1 +1,0 @@
-import CoxswainServices; import SQLKit; import SQLiteKit; import PostgresKit
