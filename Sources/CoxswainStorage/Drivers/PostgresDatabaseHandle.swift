@@ -12,10 +12,11 @@ public final class PostgresDatabaseHandle: DatabaseHandle, @unchecked Sendable {
     private let logger: Logger
 
     /// Connects to `url` (`postgres://user:pass@host:5432/db`), with up to `maxConnections` per event loop.
-    public static func open(url: String, maxConnections: Int = 8,
+    /// `searchPath` selects PostgreSQL schemas (tests use one schema each).
+    public static func open(url: String, maxConnections: Int = 8, searchPath: [String]? = nil,
                             logger: Logger = Logger(label: "coxswain.postgres")) async throws -> PostgresDatabaseHandle {
-        var config = try SQLPostgresConfiguration(url: url)
-        config.searchPath = nil
+        var config = try SQLPostgresConfiguration(url: Self.withDefaultTLSMode(url))
+        config.searchPath = searchPath
         let source = PostgresConnectionSource(sqlConfiguration: config)
         let pool = EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: maxConnections,
                                                 logger: logger, on: MultiThreadedEventLoopGroup.singleton)
@@ -28,6 +29,18 @@ public final class PostgresDatabaseHandle: DatabaseHandle, @unchecked Sendable {
             throw error
         }
         return handle
+    }
+
+    /// Loopback connections default to `sslmode=disable` (TLS to yourself buys nothing and needs a CA bundle);
+    /// other hosts keep postgres-kit's default (`prefer`). An explicit `sslmode` in the URL always wins.
+    static func withDefaultTLSMode(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        let items = components.queryItems ?? []
+        if items.contains(where: { ["sslmode", "tlsmode", "ssl", "tls"].contains($0.name.lowercased()) }) { return url }
+        let host = components.host ?? ""
+        guard host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]" else { return url }
+        components.queryItems = items + [URLQueryItem(name: "sslmode", value: "disable")]
+        return components.string ?? url
     }
 
     private init(pool: EventLoopGroupConnectionPool<PostgresConnectionSource>, logger: Logger) {
@@ -48,4 +61,9 @@ public final class PostgresDatabaseHandle: DatabaseHandle, @unchecked Sendable {
     }
 
     public func close() async throws { try await pool.shutdownAsync() }
+
+    /// Runs one statement outside any transaction (administration such as `CREATE SCHEMA`).
+    public func execute(_ sql: String) async throws {
+        try await withReader { db in try await db.raw(SQLQueryString(sql)).run() }
+    }
 }

@@ -6,7 +6,9 @@ import SQLKit
 /// UTC epoch milliseconds (`BIGINT`); dates are ISO `YYYY-MM-DD` text; money is integer minor units in
 /// `<field>_minor` next to a `currency` column; JSON (custom fields, lists) is text; foreign keys are
 /// `DEFERRABLE INITIALLY DEFERRED` so mutually referencing rows (a team and its manager) can be inserted in one
-/// transaction. The DDL is portable between SQLite and PostgreSQL. **Never edit this file once shipped**:
+/// transaction. `teams.manager_id` has no database-level key (teams are created before reps, and
+/// PostgreSQL needs the referenced table to exist); the service layer resolves it like every reference.
+/// The DDL is portable between SQLite and PostgreSQL. **Never edit this file once shipped**:
 /// add a new migration instead.
 struct M0001CoreSchema: Migration {
     let id = "0001_core_schema"
@@ -51,7 +53,7 @@ struct M0001CoreSchema: Migration {
             "updated_at BIGINT NOT NULL",
             "name TEXT NOT NULL",
             "parent_team_id TEXT REFERENCES teams(id) DEFERRABLE INITIALLY DEFERRED",
-            "manager_id TEXT REFERENCES reps(id) DEFERRABLE INITIALLY DEFERRED",
+            "manager_id TEXT",  // reps are created after teams; resolved by the service layer
             "region TEXT",
             "segment TEXT",
             "custom_fields TEXT NOT NULL DEFAULT '{}'",

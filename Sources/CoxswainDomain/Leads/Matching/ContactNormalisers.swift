@@ -67,8 +67,9 @@ public enum EmailNormaliser {
         while domain.hasSuffix(".") { domain.removeLast() }
         domain = typoFixes[domain] ?? domain
         if let plus = local.firstIndex(of: 43), plus > 0 { local = Array(local[..<plus]) }
-        let registrable = DomainNormaliser.registrableDomain(ofHost: domain)
-        let provider = String(registrable.split(separator: ".").first ?? "")
+        let registrableBytes = DomainNormaliser.registrableDomainBytes(ofHost: Array(domain.utf8)[...])
+        let registrable = String(decoding: registrableBytes, as: UTF8.self)
+        let provider = String(decoding: registrableBytes.prefix { $0 != 46 }, as: UTF8.self)
         let isFree = freeProviders.contains(provider) || freeProviders.contains(registrable)
         if domain == "gmail.com" { local.removeAll { $0 == 46 } }
         let localString = String(decoding: local, as: UTF8.self)

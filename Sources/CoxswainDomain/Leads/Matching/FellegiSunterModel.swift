@@ -11,8 +11,12 @@ import Foundation
 /// alias (`m 0.06`, `u 0.004` → `+3.91`), e-mail different (`m 0.25`, `u 0.99` → `-1.99`) and phone missing
 /// (`0`), the weight is `-4.25 + 8.81 + 3.91 - 1.99 = 6.48`, a match probability of 0.989.
 ///
-/// Term-frequency adjustment: at the *exact* level of names, e-mail, phone, organisation, city and postcode, `u`
-/// is replaced by the share of records carrying that value, so agreeing on `Smith` or on a company switchboard
+/// Estimation: `u` starts from seeded random pairs; EM over the candidate pairs then refines `m`, `u` and `λ`
+/// (so `u` describes the non-matches that blocking actually brings together — colleagues, namesakes).
+///
+/// Term-frequency adjustment: at the *exact* level of names, e-mail, phone, organisation, city and postcode, the
+/// weight is shifted by `log2(ū / share(value))`, clamped to ±6 bits, where `share` is the fraction of records
+/// carrying that value and `ū` the random-pair agreement rate — agreeing on `Smith` or on a company switchboard
 /// counts for less than agreeing on a rare value.
 public struct FellegiSunterModel: Sendable {
     /// `m[comparison.rawValue][level - 1]`.
@@ -29,6 +33,13 @@ public struct FellegiSunterModel: Sendable {
     public internal(set) var converged: Bool = false
     /// Flat `comparison * 16 + level` weight table (level 0 = 0).
     var weightTable: [Double] = Array(repeating: 0, count: 256)
+    /// `u` of the exact level measured on random pairs (the average chance that two records share a value), used
+    /// as the reference of the term-frequency adjustment.
+    public internal(set) var exactRandomU: [Double] = Array(repeating: 0, count: 16)
+    static let mPseudoCount = 1.0
+    static let uPseudoCount = 20.0
+    var mPseudoCount: Double { Self.mPseudoCount }
+    var uPseudoCount: Double { Self.uPseudoCount }
     /// Comparisons whose exact level is term-frequency adjusted.
     static let tfComparisons: [MatchComparison] = [.givenName, .surname, .email, .phone, .organisation, .city,
                                                     .postcode]
@@ -79,13 +90,28 @@ public struct FellegiSunterModel: Sendable {
         return odds.isFinite ? odds / (1 + odds) : 1
     }
 
+    /// Business rule — monotone levels: a better agreement level never weighs less than a worse one (levels are
+    /// ordered best first). EM can leave a rarely seen level (e.g. *alias* in data without nicknames) with a tiny
+    /// `m` and a large negative weight, or a tiny `u` and a huge one; a level is first capped at the weight of the
+    /// next better level, then raised to the weight of the next worse level.
     mutating func rebuildWeights() {
         weightTable = Array(repeating: 0, count: 256)
         for comparison in comparisons {
-            for level in 1...comparison.levelCount {
+            let levels = comparison.levelCount
+            for level in 1...levels {
                 let mm = max(m[comparison.rawValue][level - 1], 1e-6)
                 let uu = max(u[comparison.rawValue][level - 1], 1e-9)
                 weightTable[comparison.rawValue * 16 + level] = log2(mm / uu)
+            }
+            if levels >= 2 {
+                for level in 2...levels {
+                    let cell = comparison.rawValue * 16 + level
+                    weightTable[cell] = min(weightTable[cell], weightTable[cell - 1])
+                }
+                for level in stride(from: levels - 1, through: 1, by: -1) {
+                    let cell = comparison.rawValue * 16 + level
+                    weightTable[cell] = max(weightTable[cell], weightTable[cell + 1])
+                }
             }
         }
     }
@@ -98,20 +124,29 @@ public struct FellegiSunterModel: Sendable {
             let total = Double(row.reduce(0, +))
             let levels = comparison.levelCount
             u[comparison.rawValue] = (0..<levels).map { (Double(row[$0]) + 0.5) / (total + 0.5 * Double(levels)) }
+            exactRandomU[comparison.rawValue] = u[comparison.rawValue][0]
         }
         rebuildWeights()
     }
 
-    /// Estimates `m` and `λ` by expectation–maximisation over a histogram of candidate-pair patterns, keeping `u`
-    /// fixed (it is estimated from random pairs, which are almost all non-matches).
+    /// Estimates `m`, `u` and `λ` by expectation–maximisation over a histogram of candidate-pair patterns.
     ///
     /// - Parameters:
     ///   - histogram: pattern bits → number of candidate pairs with that pattern.
     ///   - maxIterations: upper bound on EM steps.
     ///   - tolerance: convergence threshold on the largest parameter change.
+    ///   - fixedU: conditioning comparisons — the names, when EM only sees pairs the identity guard allowed. They
+    ///     are left out of the E-step (every such pair agrees on names, so they cannot tell matches from
+    ///     namesakes), their `m` is read off the resulting match posteriors and their `u` keeps its random-pair
+    ///     value.
+    ///
+    /// Business rule: estimates are smoothed towards the starting values with pseudo-counts (1 pair for `m`,
+    /// 20 pairs for `u`), so a level that the candidate pairs never show keeps a finite, sensible weight.
     mutating func estimate(histogram: [UInt64: Int], maxIterations: Int = 100, tolerance: Double = 1e-5,
-                           updateU: Bool = true) {
+                           updateU: Bool = true, fixedU: Set<MatchComparison> = []) {
         let patterns = histogram.sorted { $0.key < $1.key }
+        let mPrior = m, uPrior = u
+        let excluded = MatchComparison.allCases.map { fixedU.contains($0) }
         let total = Double(patterns.reduce(0) { $0 + $1.value })
         guard total > 0 else { return }
         iterations = 0
@@ -128,7 +163,7 @@ public struct FellegiSunterModel: Sendable {
                 var comparison = 0
                 while rest != 0 {
                     let level = Int(rest & 0xF)
-                    if level > 0 {
+                    if level > 0 && !excluded[comparison] {
                         logM += log(max(m[comparison][level - 1], 1e-12))
                         logU += log(max(u[comparison][level - 1], 1e-12))
                     }
@@ -160,16 +195,18 @@ public struct FellegiSunterModel: Sendable {
                 let sum = (1...levels).reduce(0.0) { $0 + row[$1] }
                 guard sum > 0 else { continue }
                 for level in 1...levels {
-                    let value = (row[level] + 1e-3) / (sum + 1e-3 * Double(levels))
+                    let value = (row[level] + mPseudoCount * mPrior[comparison.rawValue][level - 1])
+                        / (sum + mPseudoCount)
                     change = max(change, abs(value - m[comparison.rawValue][level - 1]))
                     m[comparison.rawValue][level - 1] = value
                 }
-                guard updateU else { continue }
+                guard updateU, !fixedU.contains(comparison) else { continue }
                 let rowU = levelMassU[comparison.rawValue]
                 let sumU = (1...levels).reduce(0.0) { $0 + rowU[$1] }
                 guard sumU > 0 else { continue }
                 for level in 1...levels {
-                    let value = (rowU[level] + 1e-3) / (sumU + 1e-3 * Double(levels))
+                    let value = (rowU[level] + uPseudoCount * uPrior[comparison.rawValue][level - 1])
+                        / (sumU + uPseudoCount)
                     change = max(change, abs(value - u[comparison.rawValue][level - 1]))
                     u[comparison.rawValue][level - 1] = value
                 }

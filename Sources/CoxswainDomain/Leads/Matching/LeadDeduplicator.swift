@@ -22,7 +22,7 @@ public struct DeduplicationConfiguration: Sendable, Hashable {
 
     /// Creates a configuration.
     public init(blocking: BlockingConfiguration = BlockingConfiguration(), threshold: Double = 0,
-                clusterMargin: Double = 8, randomPairs: Int = 100_000, emSampleRecords: Int = 50_000,
+                clusterMargin: Double = 8, randomPairs: Int = 60_000, emSampleRecords: Int = 20_000,
                 seed: UInt64 = 0xC0C5_5A1D, termFrequencies: Bool = true, identityGuard: Bool = true) {
         self.blocking = blocking
         self.threshold = threshold
@@ -129,6 +129,10 @@ public struct LeadDeduplicator: Sendable {
     }
 
     /// Pattern histogram of the candidate pairs of evenly spaced sample records.
+    ///
+    /// Business rule: with the identity guard on, only pairs the guard allows are counted, so that EM's latent
+    /// "match" class separates the same person from namesakes rather than colleagues from strangers (in CRM data
+    /// the strongest structure among blocked pairs is "works at the same company").
     func candidateHistogram(blocks: BlockIndex) -> [UInt64: Int] {
         let n = table.count
         let stride = max(1, n / max(1, configuration.emSampleRecords))
@@ -136,7 +140,7 @@ public struct LeadDeduplicator: Sendable {
         let chunkSize = 1024
         let chunks = (sample.count + chunkSize - 1) / chunkSize
         let results = ChunkResults<[UInt64: Int]>(count: chunks)
-        let table = self.table, active = self.active
+        let table = self.table, active = self.active, guardOn = configuration.identityGuard
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var histogram: [UInt64: Int] = [:]
             var buffer: [Int32] = []
@@ -144,7 +148,15 @@ public struct LeadDeduplicator: Sendable {
                 for s in (chunk * chunkSize)..<min(sample.count, (chunk + 1) * chunkSize) {
                     let i = sample[s]
                     blocks.candidates(of: i, into: &buffer)
-                    for j in buffer { histogram[comparator.pattern(i, Int(j)).bits, default: 0] += 1 }
+                    for j in buffer {
+                        if guardOn {
+                            guard let pattern = comparator.screenedPattern(i, Int(j)),
+                                  !PairScorer.identityConflict(pattern) else { continue }
+                            histogram[pattern.bits, default: 0] += 1
+                        } else {
+                            histogram[comparator.pattern(i, Int(j)).bits, default: 0] += 1
+                        }
+                    }
                 }
             }
             results.set(chunk, histogram)
@@ -162,7 +174,8 @@ public struct LeadDeduplicator: Sendable {
     func train(blocks: BlockIndex) -> FellegiSunterModel {
         var model = FellegiSunterModel(comparisons: comparisons)
         model.setU(fromRandomPairCounts: randomPairLevelCounts())
-        model.estimate(histogram: candidateHistogram(blocks: blocks))
+        let fixed: Set<MatchComparison> = configuration.identityGuard ? [.givenName, .surname] : []
+        model.estimate(histogram: candidateHistogram(blocks: blocks), fixedU: fixed)
         return model
     }
 
@@ -235,7 +248,9 @@ public struct LeadDeduplicator: Sendable {
                     blocks.candidates(of: i, into: &buffer)
                     compared += buffer.count
                     for j in buffer {
-                        let pattern = comparator.pattern(i, Int(j))
+                        let screened = scorer.identityGuard ? comparator.screenedPattern(i, Int(j))
+                            : comparator.pattern(i, Int(j))
+                        guard let pattern = screened else { continue }
                         if scorer.identityGuard && PairScorer.identityConflict(pattern) { continue }
                         let w = scorer.weight(pattern, tf: tf, i)
                         if w >= threshold { edges.append(ScoredPair(a: Int32(i), b: j, weight: Float(w))) }

@@ -24,6 +24,8 @@ public struct MatchRecordTable: Sendable {
     var hashes: [UInt64] = []
     var givenFormalA: [UInt64] = []
     var givenFormalB: [UInt64] = []
+    /// Formal-name code of the surname field (first code only), so swapped names can match nicknames.
+    var surnameFormal: [UInt64] = []
     var givenPhonetic: [UInt64] = []
     var surnamePhonetic: [UInt64] = []
     var emailFlags: [UInt8] = []
@@ -109,6 +111,7 @@ public struct MatchRecordTable: Sendable {
         for slot in FieldSlot.allCases { appendText(record[slot], slot: slot) }
         givenFormalA.append(record.givenFormal.0)
         givenFormalB.append(record.givenFormal.1)
+        surnameFormal.append(record.surnameFormal)
         givenPhonetic.append(record.givenPhonetic)
         surnamePhonetic.append(record.surnamePhonetic)
         emailFlags.append(record.emailFlags)
@@ -130,6 +133,7 @@ public struct MatchRecordTable: Sendable {
         hashes.append(contentsOf: other.hashes)
         givenFormalA.append(contentsOf: other.givenFormalA)
         givenFormalB.append(contentsOf: other.givenFormalB)
+        surnameFormal.append(contentsOf: other.surnameFormal)
         givenPhonetic.append(contentsOf: other.givenPhonetic)
         surnamePhonetic.append(contentsOf: other.surnamePhonetic)
         emailFlags.append(contentsOf: other.emailFlags)

@@ -11,6 +11,7 @@ enum FieldSlot: Int, CaseIterable, Sendable {
 struct NormalisedRecord: Sendable {
     var text: [[UInt8]] = Array(repeating: [], count: FieldSlot.allCases.count)
     var givenFormal: (UInt64, UInt64) = (0, 0)
+    var surnameFormal: UInt64 = 0
     var givenPhonetic: UInt64 = 0
     var surnamePhonetic: UInt64 = 0
     var companyTokens: [UInt64] = []
@@ -55,7 +56,7 @@ struct RecordNormaliser: Sendable {
                 record[.email] = Array(email.address.utf8)
                 record[.emailLocal] = Array(email.local.utf8)
                 if !email.isFreeMail {
-                    record[.emailDomain] = Array(DomainNormaliser.registrableDomain(ofHost: email.domain).utf8)
+                    record[.emailDomain] = DomainNormaliser.registrableDomainBytes(ofHost: Array(email.domain.utf8)[...])
                 }
                 record.emailFlags = (email.isFreeMail ? 1 : 0) | (email.isRoleMailbox ? 2 : 0)
             case .phone: rawPhone = raw
@@ -72,9 +73,9 @@ struct RecordNormaliser: Sendable {
             case .country:
                 record[.country] = Array(LocationNormaliser.country(raw).utf8)
             case .website:
-                let domain = DomainNormaliser.registrableDomain(fromWebsite: raw)
-                let provider = String(domain.split(separator: ".").first ?? "")
-                if !EmailNormaliser.freeProviders.contains(provider) { record[.website] = Array(domain.utf8) }
+                let domain = DomainNormaliser.registrableDomainBytes(fromWebsite: raw)
+                let provider = String(decoding: domain.prefix { $0 != 46 }, as: UTF8.self)
+                if !EmailNormaliser.freeProviders.contains(provider) { record[.website] = domain }
             case .dateOfBirth: record[.dob] = Array(LocationNormaliser.dateOfBirth(raw).utf8)
             case .nationalId: record[.nationalId] = TextFolding.fold(raw, separator: 0)
             case .otherExactId: record[.otherId] = TextFolding.fold(raw, separator: 0)
@@ -89,6 +90,9 @@ struct RecordNormaliser: Sendable {
             record.givenPhonetic = Nysiis.packedCode(given)
         }
         record.surnamePhonetic = Nysiis.packedCode(record[.surname])
+        if !record[.surname].isEmpty {
+            record.surnameFormal = NicknameTable.shared.formalCodes(for: String(decoding: record[.surname], as: UTF8.self)).0
+        }
         record.companyTokens = Self.sortedTokenHashes(record[.company])
         record.titleTokens = Self.sortedTokenHashes(record[.jobTitle])
         record.addressTokens = Self.sortedTokenHashes(record[.address1] + [32] + record[.address2])

@@ -65,32 +65,57 @@ public enum DomainNormaliser {
                                             "gob", "gouv", "nic", "mil", "sch", "nhs", "police", "asn", "id", "go"]
     static let keep = AsciiSet(".-")
 
+    static let secondLevelBytes: [[UInt8]] = secondLevels.map { Array($0.utf8) }
+    static let urlKeep = AsciiSet(".-:/?#@")
+
     /// The registrable domain of a website URL or bare host; `""` if there is none.
     public static func registrableDomain(fromWebsite raw: String) -> String {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        if let scheme = text.range(of: "://") { text = String(text[scheme.upperBound...]) }
-        if let at = text.lastIndex(of: "@") { text = String(text[text.index(after: at)...]) }
-        if let cut = text.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" || $0 == ":" }) {
-            text = String(text[..<cut])
+        String(decoding: registrableDomainBytes(fromWebsite: raw), as: UTF8.self)
+    }
+
+    /// Byte version of ``registrableDomain(fromWebsite:)``.
+    static func registrableDomainBytes(fromWebsite raw: String) -> [UInt8] {
+        var bytes = TextFolding.fold(raw, keep: urlKeep, separator: 0)[...]
+        if let scheme = findScheme(bytes) { bytes = bytes[scheme...] }
+        if let at = bytes.lastIndex(of: 64) { bytes = bytes[(at + 1)...] }
+        if let cut = bytes.firstIndex(where: { $0 == 47 || $0 == 63 || $0 == 35 || $0 == 58 }) {
+            bytes = bytes[..<cut]
         }
-        let host = TextFolding.foldedString(text, keep: keep)
-        return registrableDomain(ofHost: host)
+        return registrableDomainBytes(ofHost: bytes)
+    }
+
+    private static func findScheme(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        while index + 2 < bytes.endIndex {
+            if bytes[index] == 58 && bytes[index + 1] == 47 && bytes[index + 2] == 47 { return index + 3 }
+            index += 1
+        }
+        return nil
     }
 
     /// The registrable domain of an already lower-cased host name.
     static func registrableDomain(ofHost host: String) -> String {
-        var labels = host.split(separator: ".").map(String.init).filter { !$0.isEmpty }
-        while let first = labels.first, labels.count > 2, first == "www" || first.hasPrefix("www") && first.count == 4 {
+        String(decoding: registrableDomainBytes(ofHost: Array(host.utf8)[...]), as: UTF8.self)
+    }
+
+    /// Registrable domain of a lower-case host given as bytes.
+    static func registrableDomainBytes(ofHost host: ArraySlice<UInt8>) -> [UInt8] {
+        var labels = host.split(separator: 46, omittingEmptySubsequences: true)
+        while labels.count > 2, let first = labels.first, first.starts(with: [119, 119, 119]), first.count <= 4 {
             labels.removeFirst()
         }
-        guard labels.count >= 2, !labels.contains(where: { $0.contains(" ") }) else { return "" }
+        guard labels.count >= 2 else { return [] }
         let tld = labels[labels.count - 1]
         let second = labels[labels.count - 2]
-        if labels.count >= 3 && tld.count == 2 && secondLevels.contains(second) {
-            return labels.suffix(3).joined(separator: ".")
+        let twoLevel = tld.count == 2 && secondLevelBytes.contains { $0.elementsEqual(second) }
+        if twoLevel && labels.count == 2 { return [] }
+        let take = twoLevel ? 3 : 2
+        var out: [UInt8] = []
+        for (offset, label) in labels.suffix(take).enumerated() {
+            if offset > 0 { out.append(46) }
+            out.append(contentsOf: label)
         }
-        if labels.count == 2 && tld.count == 2 && secondLevels.contains(second) { return "" }
-        return labels.suffix(2).joined(separator: ".")
+        return out
     }
 }
 

@@ -87,11 +87,17 @@ struct PairComparator {
         let jw = StringComparators.jaroWinkler(a, b)
         if jw >= 0.92 { return 2 }
         if min(a.count, b.count) >= 4 && StringComparators.withinOneEdit(a, b) { return 2 }
-        let la = left.givenFormalA[i], lb2 = left.givenFormalB[i]
-        let ra = right.givenFormalA[j], rb2 = right.givenFormalB[j]
-        if la == ra || la == rb2 || (lb2 != 0 && (lb2 == ra || lb2 == rb2)) { return 3 }
+        if Self.aliases(left.givenFormalA[i], left.givenFormalB[i], right.givenFormalA[j], right.givenFormalB[j]) {
+            return 3
+        }
         if (a.count == 1 || b.count == 1) && a[0] == b[0] { return 3 }
-        return jw >= 0.80 ? 4 : 5
+        return jw >= 0.80 || StringComparators.withinOneEdit(a, b) ? 4 : 5
+    }
+
+    /// Whether two names share a formal name (each has up to two formal-name codes; 0 = unused).
+    @inline(__always) static func aliases(_ a1: UInt64, _ a2: UInt64, _ b1: UInt64, _ b2: UInt64) -> Bool {
+        if a1 == 0 || b1 == 0 { return false }
+        return a1 == b1 || a1 == b2 || (a2 != 0 && (a2 == b1 || a2 == b2))
     }
 
     /// Given-name and surname levels, trying the swapped orientation (`Smith John` vs `John Smith`) too.
@@ -102,10 +108,16 @@ struct PairComparator {
         let surname = si.isEmpty || sj.isEmpty ? 0 : Self.nameLevel(
             si, sj, samePhonetic: left.surnamePhonetic[i] == right.surnamePhonetic[j])
         if given + surname <= 2 || gi.isEmpty || gj.isEmpty || si.isEmpty || sj.isEmpty { return (given, surname) }
-        // Swapped orientation: given(i) vs surname(j) and surname(i) vs given(j).
-        let crossGiven = Self.nameLevel(gi, sj, samePhonetic: left.givenPhonetic[i] == right.surnamePhonetic[j])
-        if crossGiven > 2 { return (given, surname) }
-        let crossSurname = Self.nameLevel(si, gj, samePhonetic: left.surnamePhonetic[i] == right.givenPhonetic[j])
+        // Swapped orientation: given(i) vs surname(j) and surname(i) vs given(j); nicknames count as aliases.
+        var crossGiven = Self.nameLevel(gi, sj, samePhonetic: left.givenPhonetic[i] == right.surnamePhonetic[j])
+        if crossGiven > 3 && Self.aliases(left.givenFormalA[i], left.givenFormalB[i], right.surnameFormal[j], 0) {
+            crossGiven = 3
+        }
+        if crossGiven == 5 { return (given, surname) }
+        var crossSurname = Self.nameLevel(si, gj, samePhonetic: left.surnamePhonetic[i] == right.givenPhonetic[j])
+        if crossSurname > 3 && Self.aliases(left.surnameFormal[i], 0, right.givenFormalA[j], right.givenFormalB[j]) {
+            crossSurname = 3
+        }
         if crossGiven + crossSurname < given + surname { return (crossGiven, crossSurname) }
         return (given, surname)
     }
@@ -201,6 +213,37 @@ struct PairComparator {
         return StringComparators.withinOneEdit(lb(.jobTitle, i), rb(.jobTitle, j)) ? 2 : 3
     }
 
+    /// Whether the pair agrees on a personal identifier strongly enough to lift the identity guard (same
+    /// non-role e-mail, date of birth or other id, or national id within one edit) — cheap hash checks first.
+    @inline(__always) func hasPersonalIdentifier(_ i: Int, _ j: Int) -> Bool {
+        let email = left.hash(.email, i)
+        if email != 0 && email == right.hash(.email, j) && (left.emailFlags[i] | right.emailFlags[j]) & 2 == 0 {
+            return true
+        }
+        let dob = left.hash(.dob, i)
+        if dob != 0 && dob == right.hash(.dob, j) { return true }
+        let other = left.hash(.otherId, i)
+        if other != 0 && other == right.hash(.otherId, j) { return true }
+        if left.hash(.nationalId, i) != 0 && right.hash(.nationalId, j) != 0 {
+            return StringComparators.withinOneEdit(lb(.nationalId, i), rb(.nationalId, j))
+        }
+        return false
+    }
+
+    /// The pattern, or `nil` when the identity guard will certainly veto the pair (names conflict and no
+    /// personal identifier agrees) — the remaining fields are then not compared at all.
+    @inline(__always) func screenedPattern(_ i: Int, _ j: Int) -> ComparisonPattern? {
+        if isActive(.givenName) || isActive(.surname) {
+            let names = nameLevels(i, j)
+            if (names.given == 5 || names.surname == 5) && !hasPersonalIdentifier(i, j) { return nil }
+            var p = ComparisonPattern()
+            p.set(.givenName, names.given)
+            p.set(.surname, names.surname)
+            return rest(p, i, j)
+        }
+        return rest(ComparisonPattern(), i, j)
+    }
+
     /// The full comparison pattern of record `i` (left) and record `j` (right).
     func pattern(_ i: Int, _ j: Int) -> ComparisonPattern {
         var p = ComparisonPattern()
@@ -209,6 +252,12 @@ struct PairComparator {
             p.set(.givenName, names.given)
             p.set(.surname, names.surname)
         }
+        return rest(p, i, j)
+    }
+
+    /// Levels of every comparison except the names.
+    @inline(__always) func rest(_ start: ComparisonPattern, _ i: Int, _ j: Int) -> ComparisonPattern {
+        var p = start
         if isActive(.email) { p.set(.email, emailLevel(i, j)) }
         if isActive(.phone) { p.set(.phone, editLevel(.phone, i, j, twoEditLevel: false)) }
         if isActive(.organisation) { p.set(.organisation, organisationLevel(i, j)) }

@@ -85,32 +85,40 @@ struct PairScorer: Sendable {
     var model: FellegiSunterModel
     var useTermFrequencies: Bool
     var identityGuard: Bool
-    /// `log2(m)` of the exact level for each term-frequency comparison.
-    let logMExact: [Double]
-    /// Lower bound on the TF-adjusted `log2(u)`, so tiny tables do not produce absurd weights.
-    let logUFloor: Double
+    /// `log2(ū)` (random-pair agreement rate of the exact level) for each term-frequency comparison.
+    let logMeanShare: [Double]
+    /// Largest term-frequency shift in bits.
+    static let maxShift = 6.0
 
     init(model: FellegiSunterModel, useTermFrequencies: Bool, identityGuard: Bool, recordCount: Int) {
         self.model = model
         self.useTermFrequencies = useTermFrequencies
         self.identityGuard = identityGuard
-        logMExact = FellegiSunterModel.tfComparisons.map { log2(max(model.m[$0.rawValue][0], 1e-6)) }
-        logUFloor = log2(1.0 / Double(max(recordCount, 1000)))
+        logMeanShare = FellegiSunterModel.tfComparisons.map { log2(max(model.exactRandomU[$0.rawValue], 1e-9)) }
     }
 
     /// Business rule — identity guard: whatever the company, location or phone evidence, two records whose
     /// surnames are *different* (no fuzzy, phonetic or swapped agreement) or whose given names are *different*
     /// (not fuzzy, not a nickname, not an initial) are different people — colleagues at one company share
-    /// domain, switchboard, address and city but not their names. The only exception is exact agreement on a
-    /// personal identifier (a personal e-mail address, national id or other exact id).
+    /// domain, switchboard, address and city but not their names. The exception is agreement on a personal
+    /// identifier: the same personal e-mail address, date of birth or other exact id, or a national id equal up
+    /// to one typo; then the weights decide (data-entry errors can replace a whole name).
     ///
     /// Example: `Ann Lee <info@acme.com>` and `Bob Stone <info@acme.com>`: the role mailbox counts as missing and
     /// both names differ, so the guard vetoes the pair even though company, phone and city agree.
     static func identityConflict(_ pattern: ComparisonPattern) -> Bool {
-        if pattern.level(.email) == 1 || pattern.level(.nationalId) == 1 || pattern.level(.otherId) == 1 {
+        if pattern.level(.email) == 1 || pattern.level(.otherId) == 1 || pattern.level(.dateOfBirth) == 1 {
             return false
         }
+        let national = pattern.level(.nationalId)
+        if national == 1 || national == 2 { return false }
         return pattern.level(.surname) == 5 || pattern.level(.givenName) == 5
+    }
+
+    /// Term-frequency shift of the exact level: `log2(ū / share)`, clamped to ±``maxShift``.
+    @inline(__always) func shift(_ k: Int, _ logShare: Double) -> Double {
+        if logShare == 0 { return 0 }
+        return min(Self.maxShift, max(-Self.maxShift, logMeanShare[k] - logShare))
     }
 
     /// Weight of a pattern for left record `i` (whose term frequencies are in `tf`).
@@ -122,8 +130,7 @@ struct PairScorer: Sendable {
         for k in 0..<TermFrequencies.columns {
             let comparison = FellegiSunterModel.tfComparisons[k]
             guard pattern.level(comparison) == 1 else { continue }
-            let logU = max(Double(tf.logShare[base + k]), logUFloor)
-            total += (logMExact[k] - logU) - model.weightTable[comparison.rawValue * 16 + 1]
+            total += shift(k, Double(tf.logShare[base + k]))
         }
         return total
     }
@@ -136,7 +143,7 @@ struct PairScorer: Sendable {
             var w = model.weight(comparison, level: level)
             if useTermFrequencies, level == 1, !tf.logShare.isEmpty,
                let k = FellegiSunterModel.tfComparisons.firstIndex(of: comparison) {
-                w = logMExact[k] - max(Double(tf.logShare[i * TermFrequencies.columns + k]), logUFloor)
+                w += shift(k, Double(tf.logShare[i * TermFrequencies.columns + k]))
             }
             contributions.append(FieldContribution(comparison: comparison, level: level,
                                                    levelName: comparison.levelName(level), weight: w))

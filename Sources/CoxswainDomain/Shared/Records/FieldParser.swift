@@ -219,7 +219,8 @@ public enum FieldParser {
         "inbound": "inbound", "outbound": "outbound", "logacall": "call", "phonecall": "call",
     ]
 
-    static func clip(_ s: String) -> String { s.count > 60 ? String(s.prefix(57)) + "..." : s }
+    /// Shortens long values quoted in error messages to 60 characters.
+    public static func clip(_ s: String) -> String { s.count > 60 ? String(s.prefix(57)) + "..." : s }
 
     private static func parseDateRanges(json: JSONValue?, text: String?, field: String) -> Result<FieldValue, FieldIssue> {
         func bad(_ m: String) -> Result<FieldValue, FieldIssue> { .failure(FieldIssue(code: "invalid_format", field: field, message: m)) }

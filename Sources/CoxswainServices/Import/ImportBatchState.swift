@@ -1,0 +1,197 @@
+import CoxswainDomain
+import Foundation
+
+/// What one batch did.
+struct ImportBatchOutcome: Sendable {
+    var inserted = 0
+    var updated = 0
+    var unchanged = 0
+    var rejected: [ImportReport.RejectedRow] = []
+}
+
+/// Per-import state carried across batches (external ids already seen, for in-file duplicate detection).
+struct ImportBatchState: Sendable {
+    let schema: EntitySchema
+    let mapping: HeaderMapping
+    let header: [String]
+    let context: ValidationContext
+    let options: ImportOptions
+    let actor: Principal
+    let jobID: String
+    var seenExternalIDs: [String: Int] = [:]
+
+    init(schema: EntitySchema, mapping: HeaderMapping, header: [String], context: ValidationContext, options: ImportOptions,
+         actor: Principal, jobID: String) {
+        self.schema = schema
+        self.mapping = mapping
+        self.header = header
+        self.context = context
+        self.options = options
+        self.actor = actor
+        self.jobID = jobID
+    }
+
+    /// Validates, resolves and writes one batch (all accepted rows in one transaction).
+    mutating func process(_ rows: [ImportRow], service: RecordService) async throws -> ImportBatchOutcome {
+        var outcome = ImportBatchOutcome()
+        let schema = self.schema
+        let mapping = self.mapping
+        let externalColumn = schema.index(of: "external_id").flatMap { mapping.fieldColumns[$0] }
+
+        // 1. Which rows update existing records (by id or external id)?
+        var wantedExternal: [String] = []
+        var wantedIDs: [String] = []
+        for row in rows {
+            if let c = externalColumn { let v = trimmed(row.cells[c]); if !v.isEmpty { wantedExternal.append(v) } }
+            if let c = mapping.idColumn { let v = trimmed(row.cells[c]); if !v.isEmpty { wantedIDs.append(v) } }
+        }
+        let externalKeys = wantedExternal
+        let idKeys = wantedIDs
+        let existing: [String: Record] = try await service.store.read { reader in
+            var ids = Set(idKeys)
+            var byExternal: [String: String] = [:]
+            if !externalKeys.isEmpty {
+                byExternal = try await reader.lookup(schema, field: "external_id", values: externalKeys)
+                ids.formUnion(byExternal.values)
+            }
+            var found: [String: Record] = [:]
+            for chunk in Array(ids).chunks(of: 500) {
+                let page = try await reader.list(schema, ListQuery(filters: [ListFilter("id", .in, chunk.map(FieldValue.text))], limit: chunk.count))
+                for r in page.records { found[r.id] = r }
+            }
+            for (ext, id) in byExternal { found["external:" + ext] = found[id] }
+            return found
+        }
+
+        // 2. Validate every row (on all cores).
+        struct Candidate: Sendable {
+            var row: ImportRow
+            var result: Result<Record, ValidationFailure>
+            var existing: Record?
+        }
+        let context = self.context
+        let idColumn = mapping.idColumn
+        let candidates: [Candidate] = rows.parallelMap { row in
+            var cells = [String?](repeating: nil, count: schema.fields.count)
+            for (i, column) in mapping.fieldColumns.enumerated() {
+                if let column, !row.cells[column].isEmpty { cells[i] = row.cells[column] }
+            }
+            let custom = mapping.customColumns.compactMap { key, column in row.cells[column].isEmpty ? nil : (key, row.cells[column]) }
+            var current: Record?
+            if let c = idColumn, let r = existing[trimmed(row.cells[c])] { current = r }
+            if current == nil, let c = externalColumn, let r = existing["external:" + trimmed(row.cells[c])] { current = r }
+            if let c = idColumn, current == nil, !trimmed(row.cells[c]).isEmpty {
+                let issue = FieldIssue(code: "unknown_reference", field: "id", message: "no \(schema.name) with id '\(trimmed(row.cells[c]))'")
+                return Candidate(row: row, result: .failure(ValidationFailure(entity: schema.name, issues: [issue])), existing: nil)
+            }
+            let mode: ValidationMode = current.map { .update(existing: $0) } ?? .create
+            return Candidate(row: row, result: schema.validate(.cells(cells, custom: custom), mode: mode, context: context), existing: current)
+        }
+
+        // 3. Collect valid records; reject invalid ones and in-file duplicate external ids.
+        var accepted: [(row: ImportRow, record: Record, existing: Record?)] = []
+        accepted.reserveCapacity(rows.count)
+        for candidate in candidates {
+            switch candidate.result {
+            case .failure(let failure):
+                outcome.rejected.append(.init(line: candidate.row.line, issues: failure.issues, cells: candidate.row.cells))
+            case .success(var record):
+                if let ext = record.text("external_id") {
+                    if let line = seenExternalIDs[ext] {
+                        outcome.rejected.append(.init(line: candidate.row.line, issues: [FieldIssue(
+                            code: "duplicate", field: "external_id", message: "'\(ext)' already appears on line \(line)")],
+                            cells: candidate.row.cells))
+                        continue
+                    }
+                    seenExternalIDs[ext] = candidate.row.line
+                }
+                if candidate.existing == nil {
+                    record["id"] = .text(service.environment.newID(record.timestamp("created_at") ?? context.now))
+                }
+                record["updated_at"] = .timestamp(context.now)
+                accepted.append((candidate.row, record, candidate.existing))
+            }
+        }
+
+        // 4. References and unique fields, checked against the database and the batch itself.
+        let unresolved = accepted.map(\.record)
+        let (referenceIssues, uniqueIssues, batchRecords) = try await service.store.read { reader in
+            var resolved = unresolved
+            let refs = try await ReferenceResolver.resolve(&resolved, reader: reader)
+            let uniques = try await UniqueFieldChecker.check(resolved, reader: reader)
+            return (refs, uniques, resolved)
+        }
+        var inserts: [Record] = []
+        var updates: [(Record, Record)] = []
+        for (i, item) in accepted.enumerated() {
+            let problems = (referenceIssues[i] ?? []) + (uniqueIssues[i] ?? [])
+            if !problems.isEmpty {
+                outcome.rejected.append(.init(line: item.row.line, issues: problems, cells: item.row.cells))
+                continue
+            }
+            if let old = item.existing {
+                if batchRecords[i].changedFields(comparedTo: old).isEmpty { outcome.unchanged += 1 } else { updates.append((old, batchRecords[i])) }
+            } else {
+                inserts.append(batchRecords[i])
+            }
+        }
+        if options.dryRun {
+            outcome.inserted = inserts.count
+            outcome.updated = updates.count
+            return outcome
+        }
+
+        // 5. One transaction for the batch.
+        let actor = self.actor
+        let jobID = self.jobID
+        let now = context.now
+        let lines = Dictionary(uniqueKeysWithValues: accepted.map { ($0.record.id, $0.row.line) })
+        do {
+            let settings = try await service.store.read { try await OrgSettings.load(from: $0) }
+            let finalUpdates = updates
+            let finalInserts = inserts
+            try await service.store.write { tx in
+                try await tx.insert(finalInserts)
+                var audit: [AuditEntry] = finalInserts.map { r in
+                    AuditEntry(at: now, actor: actor.id, action: "import", entity: schema.name, recordID: r.id, before: nil,
+                               after: "{\"import\":\"\(jobID)\",\"line\":\(lines[r.id] ?? 0)}")
+                }
+                if schema === Opportunity.schema {
+                    try await tx.append(stageChanges: finalInserts.map { r in
+                        let opp = Opportunity(record: r)
+                        return OpportunityStageChange(opp, from: nil, at: opp.meta.createdAt, by: actor.id)
+                    })
+                }
+                for (old, new) in finalUpdates {
+                    var record = new
+                    try await RecordService.recordHistory(old: old, new: &record, changed: record.changedFields(comparedTo: old),
+                                                          calendar: settings.fiscalCalendar, at: now, by: actor, in: tx)
+                    try await tx.update(record)
+                    audit.append(AuditEntry(at: now, actor: actor.id, action: "update", entity: schema.name, recordID: record.id,
+                                            before: old.json.serialized(), after: record.json.serialized()))
+                }
+                try await tx.append(audit: audit)
+            }
+            outcome.inserted = inserts.count
+            outcome.updated = updates.count
+        } catch {
+            // Nothing of this batch was written: report every row with the reason.
+            let reason = FieldIssue(code: "batch_failed", field: "", message: "the batch was rolled back: \(error)")
+            for r in inserts + updates.map(\.1) {
+                let line = lines[r.id] ?? 0
+                let cells = rows.first { $0.line == line }?.cells ?? []
+                outcome.rejected.append(.init(line: line, issues: [reason], cells: cells))
+            }
+        }
+        return outcome
+    }
+}
+
+@inline(__always) func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
+
+extension Array {
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
