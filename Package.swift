@@ -42,7 +42,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            exclude: ["DemoOrg"],  // TEMP while the generator is being written
             swiftSettings: swiftSettings
         ),
         .target(
@@ -101,7 +100,6 @@ let package = Package(
         .testTarget(
             name: "CoxswainServicesTests",
             dependencies: ["CoxswainServices", "CoxswainTesting"],
-            exclude: ["DemoOrg"],  // TEMP
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -222,7 +222,8 @@ enum DemoGeography {
         case .digits(let length): return place.postcodePrefix + digits(length - place.postcodePrefix.count)
         case .uk: return "\(place.postcodePrefix) \(rng.int(1...9))\(rng.pick(letters))\(rng.pick(letters))"
         case .canada: return "\(place.postcodePrefix) \(rng.int(1...9))\(rng.pick(letters))\(rng.int(1...9))"
-        case .netherlands: return place.postcodePrefix + digits(2) + " " + String(rng.pick(letters)) + String(rng.pick(letters))
+        case .netherlands:
+            return place.postcodePrefix + digits(2) + " " + String(rng.pick(letters)) + String(rng.pick(letters))
         case .japan: return place.postcodePrefix + "-" + digits(4)
         }
     }

@@ -33,8 +33,11 @@ extension DemoOrgBuilder {
             if rng.chance(0.6), let last = lead.lastName { lead.lastName = typo(last) }
             else if let first = lead.firstName { lead.firstName = typo(first) }
         case .nickname:
-            if let first = lead.firstName, let alt = DemoNicknames.alternative(for: first, &rng) { lead.firstName = alt }
-            else if let first = lead.firstName { lead.firstName = typo(first) }
+            if let first = lead.firstName, let alt = DemoNicknames.alternative(for: first, &rng) {
+                lead.firstName = alt
+            } else if let first = lead.firstName {
+                lead.firstName = typo(first)
+            }
         case .swappedNames:
             (lead.firstName, lead.lastName) = (lead.lastName, lead.firstName)
         case .email:
@@ -79,7 +82,7 @@ extension DemoOrgBuilder {
                 let neighbours = Self.keyboardNeighbours[lower] ?? "aeiou"
                 chars[i] = rng.pick(Array(neighbours))
             case 1 where chars.count > 3: chars.remove(at: i)
-            case 2: chars.swapAt(i - 1, i)
+            case 2 where i >= 2: chars.swapAt(i - 1, i)
             default: chars.insert(chars[i], at: i)
             }
         }
@@ -107,7 +110,8 @@ extension DemoOrgBuilder {
         case 2:
             if local.contains(".") { return local.replacingOccurrences(of: ".", with: "") + "@" + domain }
             let mid = local.index(local.startIndex, offsetBy: local.count / 2)
-            return local.count > 3 ? "\(local[..<mid]).\(local[mid...])@\(domain)" : email.uppercased()
+            let plain = local.count > 3 && local.allSatisfy { $0.isLetter || $0.isNumber }
+            return plain ? "\(local[..<mid]).\(local[mid...])@\(domain)" : email.uppercased()
         case 3: return "\(local)+\(rng.pick(["news", "events", "crm", "webinar", "2024"]))@\(domain)"
         case 4:
             let f = DemoNames.slug(first ?? "info")

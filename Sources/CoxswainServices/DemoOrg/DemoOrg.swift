@@ -18,19 +18,29 @@ public enum DemoOrgSize: String, CaseIterable, Sendable {
 /// timestamp is the record's `createdAt`, and every record passes its ``EntitySchema`` validation.
 /// `duplicateOf` maps each deliberately duplicated lead to the lead it copies, so matching recall can be measured.
 public struct DemoOrg: Sendable {
+    /// The team tree: one worldwide root, a team per region, and segment and sales-development teams below.
     public var teams: [Team]
+    /// Everyone in sales, including a few inactive reps who left during the window.
     public var reps: [Rep]
+    /// Companies sold to, each owned by an active AE or AM of its region and segment.
     public var accounts: [Account]
+    /// One to four people at every account that has opportunities.
     public var contacts: [Contact]
+    /// Originals in creation order, then the near-duplicates (see ``duplicateOf``).
     public var leads: [Lead]
+    /// Deals in creation order: closed won, closed lost and open.
     public var opportunities: [Opportunity]
     /// Stage walks of every opportunity, grouped by opportunity and ordered by `changedAt`.
     public var stageChanges: [OpportunityStageChange]
     /// `close_date`, `amount` and `owner_id` changes (values as plain text: `YYYY-MM-DD`, `35000`, rep id).
     public var fieldChanges: [FieldChange]
+    /// Calls, e-mails, meetings, demos, tasks and notes on opportunities and leads.
     public var activities: [Activity]
+    /// The product catalogue (one inactive legacy product).
     public var products: [Product]
+    /// "Standard" price-book entries of every product in USD, EUR and GBP.
     public var priceBookEntries: [PriceBookEntry]
+    /// Quarterly bookings quotas of AEs and AMs.
     public var quotas: [Quota]
     /// The sales process the opportunities walk through (``StageDefinition/defaults``).
     public var stages: [StageDefinition]
@@ -38,9 +48,12 @@ public struct DemoOrg: Sendable {
     public var duplicateOf: [String: String]
     /// The date the org was generated "as of": nothing happens after the end of this day (UTC).
     public var asOf: LocalDate
+    /// The fiscal calendar quarters and quotas follow.
     public var calendar: FiscalCalendar
+    /// Record counts, computed when the org is assembled.
     public var summary: DemoOrgSummary
 
+    /// Assembles an org from its parts and computes its ``summary``.
     public init(teams: [Team], reps: [Rep], accounts: [Account], contacts: [Contact], leads: [Lead],
                 opportunities: [Opportunity], stageChanges: [OpportunityStageChange], fieldChanges: [FieldChange],
                 activities: [Activity], products: [Product], priceBookEntries: [PriceBookEntry], quotas: [Quota],
@@ -74,23 +87,39 @@ public struct DemoOrg: Sendable {
 
 /// Record counts of a ``DemoOrg``, for progress output and tests.
 public struct DemoOrgSummary: Hashable, Sendable, CustomStringConvertible {
+    /// Number of teams.
     public var teams: Int
+    /// Number of reps, active or not.
     public var reps: Int
+    /// Number of active reps.
     public var activeReps: Int
+    /// Number of accounts.
     public var accounts: Int
+    /// Number of contacts.
     public var contacts: Int
+    /// Number of leads, duplicates included.
     public var leads: Int
     /// Leads that are deliberate near-copies of other leads (about 12% of all leads).
     public var duplicateLeads: Int
+    /// Number of opportunities.
     public var opportunities: Int
+    /// Opportunities not yet closed.
     public var openOpportunities: Int
+    /// Opportunities closed won.
     public var wonOpportunities: Int
+    /// Opportunities closed lost.
     public var lostOpportunities: Int
+    /// Number of stage transitions.
     public var stageChanges: Int
+    /// Number of field changes (close date, amount, owner).
     public var fieldChanges: Int
+    /// Number of activities.
     public var activities: Int
+    /// Number of products.
     public var products: Int
+    /// Number of price-book entries.
     public var priceBookEntries: Int
+    /// Number of quotas.
     public var quotas: Int
 
     /// One `name: count` line per record type.

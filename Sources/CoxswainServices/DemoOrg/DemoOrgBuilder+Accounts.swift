@@ -59,7 +59,8 @@ extension DemoOrgBuilder {
             if segment == .enterprise { enterpriseByRegion[region].append(accounts.count) }
             books[owner].append(accounts.count)
             accountInfo.append(DemoAccountInfo(region: region, country: countryIndex, segment: segment,
-                                               createdMs: createdMs, originalOwner: owner, currency: currency))
+                                               createdMs: createdMs, originalOwner: owner, currency: currency,
+                                               domain: name.domain))
             accounts.append(account)
             if owner != finalOwner, let left = repInfo[owner].leftDay {
                 let at = max(createdMs, time.instant(day: left + 1, minuteOfDay: 10 * 60, zone: repInfo[owner].zone))
@@ -94,8 +95,7 @@ extension DemoOrgBuilder {
             }
             let count = rng.int(range)
             let start = contacts.count
-            let domain = accounts[a].website.map { $0.replacingOccurrences(of: "https://", with: "")
-                .replacingOccurrences(of: "www.", with: "") } ?? "example.com"
+            let domain = info.domain
             let country = DemoGeography.countries[info.country]
             for _ in 0..<count {
                 let f = rng.int(0..<DemoNames.first.count)

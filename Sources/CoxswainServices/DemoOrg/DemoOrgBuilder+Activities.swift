@@ -25,27 +25,22 @@ extension DemoOrgBuilder {
     /// new leads up to 2–4 for qualified and converted ones. Mostly in the rep's working hours on weekdays.
     mutating func buildActivities(progress: (Double) -> Void) {
         var seByRegion = DemoGeography.regions.indices.map { repsWith(.se, region: $0) }
-        for r in seByRegion.indices where seByRegion[r].isEmpty { seByRegion[r] = reps.indices.filter { repInfo[$0].role == .se } }
-        let estimate = opportunities.count * 9 + leads.count * 3 / 2
-        activities.reserveCapacity(estimate)
+        let allSEs = reps.indices.filter { repInfo[$0].role == .se }
+        for r in seByRegion.indices where seByRegion[r].isEmpty { seByRegion[r] = allSEs }
+        // Draw every count first so the activity array is allocated once at its exact size (it is the largest
+        // array of a large org, and growing it by doubling would briefly hold two copies).
+        let dealCounts = opportunities.indices.map { UInt8(dealActivityCount($0)) }
+        let leadCounts = leads.map { UInt8(leadActivityCount($0)) }
+        activities.reserveCapacity(activities.count + dealCounts.reduce(0) { $0 + Int($1) }
+            + leadCounts.reduce(0) { $0 + Int($1) })
         let dealTable = DemoWeightedTable(Self.dealActivityWeights)
         let leadTable = DemoWeightedTable(Self.leadActivityWeights)
         for (i, opp) in opportunities.enumerated() {
             let plan = opportunityPlans[i]
             let segment = accountInfo[plan.account].segment
-            let range: ClosedRange<Int> = switch segment {
-            case .smb: 5...9
-            case .midMarket: 7...12
-            case .enterprise: 10...15
-            }
-            var count = rng.int(range)
+            let count = Int(dealCounts[i])
             var lastMs = plan.endMs
-            if !opp.isClosed {
-                let planned = Double(Int64(opp.closeDate.dayNumber) * DemoTime.dayMs - plan.createdMs)
-                let share = min(1, Double(nowMs - plan.createdMs) / max(1, planned))
-                count = max(1, Int((Double(count) * share).rounded()))
-                if plan.stalled { lastMs = plan.createdMs + (nowMs - plan.createdMs) * 2 / 5 }
-            }
+            if !opp.isClosed && plan.stalled { lastMs = plan.createdMs + (nowMs - plan.createdMs) * 2 / 5 }
             let contactsHere = contactRanges.isEmpty ? 0..<0 : contactRanges[plan.account]
             for _ in 0..<count {
                 let kind = Self.dealActivityKinds[dealTable.sample(&rng)]
@@ -53,7 +48,8 @@ extension DemoOrgBuilder {
                 let day = weekday(in: firstDay, DemoTime.utcDay(of: lastMs))
                 var rep = plan.owner(at: Int64(day) * DemoTime.dayMs + 43_200_000)
                 let region = accountInfo[plan.account].region
-                if (kind == .demo || kind == .meeting) && segment != .smb && rng.chance(0.3), !seByRegion[region].isEmpty {
+                let seLed = (kind == .demo || kind == .meeting) && segment != .smb && rng.chance(0.3)
+                if seLed, !seByRegion[region].isEmpty {
                     rep = rng.pick(seByRegion[region])
                 }
                 let at = min(max(workInstant(day: day, rep: rep), plan.createdMs + 300_000), lastMs - 60_000)
@@ -68,19 +64,10 @@ extension DemoOrgBuilder {
         let step = max(1, leads.count / 10)
         for (i, lead) in leads.enumerated() {
             if i % step == 0 { progress(0.3 + 0.7 * Double(i) / Double(leads.count)) }
-            guard let ownerID = lead.ownerID, let rep = repIndex[ownerID] else { continue }
-            let range: ClosedRange<Int> = switch lead.status {
-            case .new: 0...1
-            case .working: 1...4
-            case .nurturing: 0...2
-            case .unqualified: 1...3
-            case .qualified, .converted: 2...4
-            }
-            let count = rng.int(range)
-            guard count > 0 else { continue }
+            let count = Int(leadCounts[i])
+            guard count > 0, let ownerID = lead.ownerID, let rep = repIndex[ownerID] else { continue }
             let createdMs = lead.meta.createdAt.demoMilliseconds
             let endMs = min(nowMs, lead.convertedAt?.demoMilliseconds ?? createdMs + 60 * DemoTime.dayMs)
-            guard endMs > createdMs + 120_000 else { continue }
             for _ in 0..<count {
                 let day = weekday(in: DemoTime.utcDay(of: createdMs), DemoTime.utcDay(of: endMs))
                 let at = min(max(workInstant(day: day, rep: rep), createdMs + 60_000), endMs - 1_000)
@@ -89,6 +76,37 @@ extension DemoOrgBuilder {
             }
         }
         progress(1)
+    }
+
+    /// Activities on deal `i`: by segment, scaled down to the elapsed share of an open deal's planned cycle.
+    mutating func dealActivityCount(_ i: Int) -> Int {
+        let plan = opportunityPlans[i]
+        let range: ClosedRange<Int> = switch accountInfo[plan.account].segment {
+        case .smb: 5...9
+        case .midMarket: 7...12
+        case .enterprise: 10...15
+        }
+        let count = rng.int(range)
+        let opp = opportunities[i]
+        guard !opp.isClosed else { return count }
+        let planned = Double(Int64(opp.closeDate.dayNumber) * DemoTime.dayMs - plan.createdMs)
+        let share = min(1, Double(nowMs - plan.createdMs) / max(1, planned))
+        return max(1, Int((Double(count) * share).rounded()))
+    }
+
+    /// Activities on a lead, by status (0 when the lead is too young to have been worked).
+    mutating func leadActivityCount(_ lead: Lead) -> Int {
+        let range: ClosedRange<Int> = switch lead.status {
+        case .new: 0...1
+        case .working: 1...4
+        case .nurturing: 0...2
+        case .unqualified: 0...3
+        case .qualified, .converted: 2...4
+        }
+        let createdMs = lead.meta.createdAt.demoMilliseconds
+        let endMs = min(nowMs, lead.convertedAt?.demoMilliseconds ?? createdMs + 60 * DemoTime.dayMs)
+        let count = rng.int(range)
+        return endMs > createdMs + 120_000 && lead.ownerID != nil ? count : 0
     }
 
     mutating func appendActivity(_ kind: Activity.Kind, at ms: Int64, rep: Int, leadID: String?, contactID: String?,

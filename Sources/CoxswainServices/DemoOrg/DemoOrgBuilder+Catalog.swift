@@ -57,7 +57,8 @@ extension DemoOrgBuilder {
         for (i, opp) in opportunities.enumerated() where opp.isWon {
             guard let q = complete.firstIndex(where: { $0.contains(opp.closeDate) }) else { continue }
             let rep = opportunityPlans[i].creditRep
-            bookings[rep, default: [:]][q, default: 0] += opp.amount.doubleValue / (Self.usdRate[opp.amount.currency.code] ?? 1)
+            let usd = opp.amount.doubleValue / (Self.usdRate[opp.amount.currency.code] ?? 1)
+            bookings[rep, default: [:]][q, default: 0] += usd
         }
         var sums: [String: (Double, Int)] = [:]
         for r in carriers {

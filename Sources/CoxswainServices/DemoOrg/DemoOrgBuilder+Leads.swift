@@ -4,6 +4,9 @@ import Foundation
 /// A company that leads come from but that is not (yet) an account.
 struct DemoProspect: Sendable {
     var name: DemoCompanyName
+    /// `name.full` and `www.` + domain, built once so every lead of the company shares the same string storage.
+    var fullName: String
+    var website: String
     var region: UInt8
     var country: UInt8
     var place: UInt8
@@ -70,8 +73,7 @@ extension DemoOrgBuilder {
                 let country = DemoGeography.countries[info.country]
                 let place = country.places.first { $0.city == accounts[a].city } ?? country.places[0]
                 phone = rng.chance(0.7) ? DemoPhone.random(country: info.country, place: place, &rng) : nil
-                let domain = (accounts[a].website ?? "example.com").replacingOccurrences(of: "https://", with: "")
-                    .replacingOccurrences(of: "www.", with: "")
+                let domain = info.domain
                 lead = Lead(meta: RecordMeta(id: "", createdAt: DemoTime.date(createdMs)), company: accounts[a].name,
                             website: rng.chance(0.6) ? accounts[a].website : nil, industry: accounts[a].industry,
                             employees: rng.chance(0.4) ? accounts[a].employees : nil, city: accounts[a].city,
@@ -83,11 +85,12 @@ extension DemoOrgBuilder {
                 let country = DemoGeography.countries[Int(p.country)]
                 let place = country.places[Int(p.place)]
                 phone = rng.chance(0.7) ? DemoPhone.random(country: Int(p.country), place: place, &rng) : nil
-                lead = Lead(meta: RecordMeta(id: "", createdAt: DemoTime.date(createdMs)), company: p.name.full,
-                            website: rng.chance(0.6) ? "www.\(p.name.domain)" : nil,
+                lead = Lead(meta: RecordMeta(id: "", createdAt: DemoTime.date(createdMs)), company: p.fullName,
+                            website: rng.chance(0.6) ? p.website : nil,
                             industry: rng.chance(0.6) ? DemoCompanies.industries[Int(p.industry)].0 : nil,
-                            employees: rng.chance(0.4) ? Int(p.employees) : nil, city: rng.chance(0.7) ? place.city : nil,
-                            state: place.state, postcode: rng.chance(0.4) ? DemoGeography.postcode(country, place, &rng) : nil,
+                            employees: rng.chance(0.4) ? Int(p.employees) : nil,
+                            city: rng.chance(0.7) ? place.city : nil, state: place.state,
+                            postcode: rng.chance(0.4) ? DemoGeography.postcode(country, place, &rng) : nil,
                             country: rng.chance(0.9) ? country.name : nil, region: DemoGeography.regions[Int(p.region)])
                 lead.email = rng.chance(0.7) ? Self.workEmail(f, l, domain: p.name.domain, &rng) : freeMail(f, l)
             }
@@ -141,8 +144,10 @@ extension DemoOrgBuilder {
         let weights: [Double]
         switch ageDays {
         case ..<3: (options, weights) = ([.new, .working], [0.9, 0.1])
-        case ..<30: (options, weights) = ([.new, .working, .nurturing, .unqualified, .qualified], [0.25, 0.5, 0.1, 0.1, 0.05])
-        case ..<90: (options, weights) = ([.new, .working, .nurturing, .unqualified, .qualified], [0.05, 0.2, 0.35, 0.35, 0.05])
+        case ..<30:
+            (options, weights) = ([.new, .working, .nurturing, .unqualified, .qualified], [0.25, 0.5, 0.1, 0.1, 0.05])
+        case ..<90:
+            (options, weights) = ([.new, .working, .nurturing, .unqualified, .qualified], [0.05, 0.2, 0.35, 0.35, 0.05])
         default: (options, weights) = ([.new, .working, .nurturing, .unqualified], [0.02, 0.03, 0.4, 0.55])
         }
         return options[rng.weighted(weights)]
@@ -168,8 +173,10 @@ extension DemoOrgBuilder {
             let region = rng.weighted(DemoGeography.regionWeights)
             let c = DemoGeography.countriesByRegion[region][DemoGeography.countryTables[region].sample(&rng)]
             let country = DemoGeography.countries[c]
+            let name = DemoCompanies.name(country: country, &rng)
             pool.append(DemoProspect(
-                name: DemoCompanies.name(country: country, &rng), region: UInt8(region), country: UInt8(c),
+                name: name, fullName: name.full, website: "www.\(name.domain)", region: UInt8(region),
+                country: UInt8(c),
                 place: UInt8(rng.int(0..<country.places.count)),
                 industry: UInt8(DemoCompanies.industryTable.sample(&rng)),
                 employees: Int32(max(2, min(400_000, rng.logNormal(median: 60, sigma: 1.6))))))

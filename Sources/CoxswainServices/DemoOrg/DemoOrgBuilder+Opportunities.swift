@@ -37,7 +37,7 @@ extension DemoOrgBuilder {
         "Technical deep dive", "Confirm budget", "Legal review", "Send order form", "Reference call",
     ]
 
-    /// Creates `plan.opportunities` deals over the window (plus a 60-day warm-up), in creation order.
+    /// Creates `plan.opportunities` deals over the window (plus a 120-day warm-up), in creation order.
     mutating func buildOpportunities() {
         let firstDay = windowStartDay - warmUpDays
         let days = Array(firstDay...asOfDay)
@@ -55,7 +55,9 @@ extension DemoOrgBuilder {
         for day in createdDays {
             var weights = carriers.map { r -> Double in
                 let info = repInfo[r]
-                guard info.employed(on: day), !books[r].isEmpty || inheritedBook(of: r, on: day) != nil else { return 0 }
+                guard info.employed(on: day), !books[r].isEmpty || inheritedBook(of: r, on: day) != nil else {
+                    return 0
+                }
                 let base = info.role == .am ? 0.8 : (Self.volume[info.segment ?? .midMarket] ?? 1)
                 return base * info.ramp(on: day)
             }
@@ -105,7 +107,7 @@ extension DemoOrgBuilder {
         }
         // Slips: each push moves the close date into a later fiscal quarter.
         var closeHistory: [(ms: Int64, day: Int)] = [(createdMs, planned)]
-        if rng.chance(0.27) {
+        if rng.chance(0.3) {
             let pushes = [1, 2, 3][rng.weighted([0.6, 0.28, 0.12])]
             for _ in 0..<pushes {
                 let current = closeHistory[closeHistory.count - 1]
@@ -113,7 +115,8 @@ extension DemoOrgBuilder {
                 let pushDay = max(DemoTime.utcDay(of: lastMs) + 1, current.day - rng.int(0...20))
                 let pushMs = max(lastMs + 3_600_000, workInstant(day: pushDay, rep: owner))
                 guard pushMs < nowMs else { break }
-                let nextQ = calendar.quarter(calendar.quarter(containing: LocalDate(dayNumber: current.day)), offsetBy: 1)
+                let currentQ = calendar.quarter(containing: LocalDate(dayNumber: current.day))
+                let nextQ = calendar.quarter(currentQ, offsetBy: 1)
                 let newDay = rng.chance(0.5) ? nextQ.end.dayNumber - rng.int(0...14)
                     : nextQ.start.dayNumber + rng.int(0..<nextQ.dayCount)
                 closeHistory.append((pushMs, max(newDay, DemoTime.utcDay(of: pushMs))))
@@ -136,7 +139,8 @@ extension DemoOrgBuilder {
         if isClosed {
             if !won {
                 let fraction = rng.uniform(0.3, 1.0)
-                closeDay = min(asOfDay, max(createdDay + 1, createdDay + Int(Double(finalPlanned - createdDay) * fraction)))
+                let lostDay = createdDay + Int(Double(finalPlanned - createdDay) * fraction)
+                closeDay = min(asOfDay, max(createdDay + 1, lostDay))
             }
             let closeRep = closingOwner(owner, atDay: closeDay)
             closedMs = max(createdMs + 7_200_000, min(nowMs - 60_000, workInstant(day: closeDay, rep: closeRep)))
@@ -186,7 +190,8 @@ extension DemoOrgBuilder {
             fieldChanges.append(FieldChange(entity: "opportunity", recordID: id, field: "close_date",
                                             oldValue: LocalDate(dayNumber: lastPlanned).description,
                                             newValue: LocalDate(dayNumber: closeDay).description,
-                                            changedAt: DemoTime.date(closedMs), changedBy: reps[plan.creditRep].meta.id))
+                                            changedAt: DemoTime.date(closedMs),
+                                            changedBy: reps[plan.creditRep].meta.id))
         }
         let (stageIndex, lastChangeMs) = walkStages(
             id: id, plan: plan, outcome: isClosed ? (won ? .won : .lost) : (stale ? .stale : .open),
@@ -205,7 +210,8 @@ extension DemoOrgBuilder {
                 : (rng.chance(0.8) ? rng.pick(Self.nextSteps) : nil),
             type: type, leadSource: source, segment: segment, isClosed: isClosed, isWon: won,
             closedAt: closedMs.map(DemoTime.date), pushCount: pushCount)
-        let lastEdit = max(lastChangeMs, closeHistory[closeHistory.count - 1].ms, amountHistory[amountHistory.count - 1].ms)
+        let lastEdit = max(lastChangeMs, closeHistory[closeHistory.count - 1].ms,
+                           amountHistory[amountHistory.count - 1].ms)
         opportunity.meta.updatedAt = DemoTime.date(closedMs ?? lastEdit)
         opportunities.append(opportunity)
         opportunityPlans.append(plan)

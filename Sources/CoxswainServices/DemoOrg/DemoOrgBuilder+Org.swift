@@ -153,8 +153,9 @@ extension DemoOrgBuilder {
     mutating func assignOutOfOffice() {
         for r in reps.indices where reps[r].active {
             var ranges: [ClosedRange<LocalDate>] = []
-            if rng.chance(0.15) {
-                let start = rng.int(max(repInfo[r].hireDay + 30, asOfDay - 365)...(asOfDay - 20))
+            let earliest = max(repInfo[r].hireDay + 30, asOfDay - 365)
+            if rng.chance(0.15), earliest <= asOfDay - 20 {
+                let start = rng.int(earliest...(asOfDay - 20))
                 ranges.append(LocalDate(dayNumber: start)...LocalDate(dayNumber: start + rng.int(4...11)))
             }
             if rng.chance(0.08) {
@@ -174,7 +175,8 @@ extension DemoOrgBuilder {
     /// Active reps of `role` in `region` (and `segment` when given), as indices.
     func repsWith(_ role: Rep.Role, region: Int, segment: Segment? = nil) -> [Int] {
         reps.indices.filter {
-            repInfo[$0].role == role && repInfo[$0].region == region && (segment == nil || repInfo[$0].segment == segment)
+            repInfo[$0].role == role && repInfo[$0].region == region
+                && (segment == nil || repInfo[$0].segment == segment)
         }
     }
 }

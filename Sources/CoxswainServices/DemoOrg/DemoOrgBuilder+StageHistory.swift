@@ -32,8 +32,9 @@ extension DemoOrgBuilder {
         for i in amountHistory.indices.dropFirst() {
             let change = amountHistory[i]
             fieldChanges.append(FieldChange(
-                entity: "opportunity", recordID: id, field: "amount", oldValue: String(Int(amountHistory[i - 1].amount)),
-                newValue: String(Int(change.amount)), changedAt: DemoTime.date(change.ms),
+                entity: "opportunity", recordID: id, field: "amount",
+                oldValue: String(Int(amountHistory[i - 1].amount)), newValue: String(Int(change.amount)),
+                changedAt: DemoTime.date(change.ms),
                 changedBy: reps[plan.owner(at: change.ms)].meta.id))
         }
     }
@@ -66,7 +67,8 @@ extension DemoOrgBuilder {
             let plannedMs = Int64(closeDay) * DemoTime.dayMs + 12 * 3_600_000
             let span = Double(max(1, plannedMs - plan.createdMs))
             let elapsed = Double(nowMs - plan.createdMs) / span
-            let reached = min(Self.openStageCount - 1, Int(elapsed * Double(Self.openStageCount) * rng.uniform(0.8, 1.2)))
+            let progress = elapsed * Double(Self.openStageCount) * rng.uniform(0.8, 1.2)
+            let reached = min(Self.openStageCount - 1, Int(progress))
             path = Array(entry...max(entry, reached))
         }
         // Times: first stage at creation, intermediate stages spread over the deal's life, closing stage at close.
@@ -75,7 +77,8 @@ extension DemoOrgBuilder {
             : plan.endMs - 60_000
         var offsets = (1..<path.count).map { _ in rng.nextUnit() }
         offsets.sort()
-        var times = [plan.createdMs] + offsets.map { plan.createdMs + Int64($0 * Double(max(0, lifeEnd - plan.createdMs))) }
+        let life = Double(max(0, lifeEnd - plan.createdMs))
+        var times = [plan.createdMs] + offsets.map { plan.createdMs + Int64($0 * life) }
         for i in times.indices.dropFirst() where times[i] <= times[i - 1] { times[i] = times[i - 1] + 1_000 }
         if let finalStage {
             path.append(finalStage)

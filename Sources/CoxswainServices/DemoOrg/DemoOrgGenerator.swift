@@ -4,7 +4,8 @@ import Foundation
 /// Builds a realistic, deterministic B2B sales organisation as plain values (no I/O): teams and reps across
 /// AMER, EMEA and APAC, accounts, contacts, leads with ~12% near-duplicates, opportunities with full stage and
 /// field history over the eight fiscal quarters ending with `asOf`'s quarter, activities, products with price
-/// books, and quotas.
+/// books, and quotas. About a sixth of the opportunities are created in the 120 days before the first quarter,
+/// so that quarter already sees a steady stream of closing deals; some open deals close in the next quarter.
 ///
 /// The same `seed`, `size`, `asOf` and `calendar` always give identical output: every random draw comes from one
 /// SplitMix64 stream in a fixed order and every id is a UUIDv7 stamped with the record's creation time.
@@ -15,17 +16,22 @@ import Foundation
 /// - **Sales cycle** is log-normal (median 30 / 60 / 120 days by segment, σ = 0.45).
 /// - **Rep skill**: each AE and AM has a latent standard-normal skill giving a win rate of 30% ± 9 points
 ///   (clamped to 15–45%) and deal sizes × e^(0.15·skill).
-/// - **Seasonality**: fiscal Q4 creates 30% more deals than Q1, wins more often and bigger; 30% of deals are
+/// - **Seasonality**: deal creation is weighted 0.85 / 1.0 / 1.05 / 1.3 for fiscal Q1–Q4 with 4% growth per
+///   quarter; deals closing in Q4 win 4 points more often and are 15% bigger; 30% of planned close dates are
 ///   pulled to the last two weeks of their quarter (end-of-quarter push).
-/// - **History**: every deal walks the configured stages in order; ~27% push their close date into a later
+/// - **History**: every deal walks the configured stages in order; ~25% push their close date into a later
 ///   quarter one to three times; ~15% change amount; some open deals have past close dates, no next step, or
 ///   went quiet.
 /// - **People**: ~15% of AEs were hired in the last two quarters and ramp (lower attainment); a few reps left and
 ///   their books were reassigned (with `owner_id` field changes); some reps are out of office.
 public struct DemoOrgGenerator: Sendable {
+    /// Determines every random choice.
     public let seed: UInt64
+    /// How big an org to generate.
     public let size: DemoOrgSize
+    /// "Today" for the generated org.
     public let asOf: LocalDate
+    /// The fiscal calendar periods and quotas follow.
     public let calendar: FiscalCalendar
 
     /// - Parameters:
@@ -79,8 +85,9 @@ struct DemoOrgBuilder {
     let asOfDay: Int
     /// Nothing happens after this instant (18:00 UTC on `asOf`).
     let nowMs: Int64
-    /// Opportunities start this many days before the window so the first quarter has a full close pattern.
-    let warmUpDays = 60
+    /// Opportunities start this many days before the window so that the first quarters already see a steady
+    /// stream of closing deals (enterprise cycles run about four months).
+    let warmUpDays = 120
 
     var teams: [Team] = []
     var reps: [Rep] = []

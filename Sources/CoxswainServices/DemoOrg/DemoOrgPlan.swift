@@ -100,4 +100,6 @@ struct DemoAccountInfo: Sendable {
     /// Rep who owned the account at creation (a leaver's accounts pass to the leaver's successor).
     var originalOwner: Int
     var currency: Currency
+    /// Web domain, e.g. `northwindlogistics.com` (work e-mails use it).
+    var domain: String
 }

@@ -23,27 +23,8 @@ struct DemoTime: Sendable {
             let zone = TimeZone(identifier: name) ?? TimeZone(identifier: "UTC")!
             var row: [Int] = []
             row.reserveCapacity(lastDay - firstDay + 1)
-            var cachedDay = Int.min
-            var cachedOffset = 0
             for day in firstDay...lastDay {
-                // Offsets change at most a couple of times a year; re-query weekly and on change days only.
-                if day - cachedDay >= 7 || day == firstDay {
-                    let noon = Date(timeIntervalSince1970: Double(day) * 86_400 + 43_200)
-                    let offset = zone.secondsFromGMT(for: noon)
-                    if offset != cachedOffset && cachedDay != Int.min {
-                        // Walk back to the exact change day inside the last week.
-                        var d = day - 6
-                        while d < day {
-                            let t = Date(timeIntervalSince1970: Double(d) * 86_400 + 43_200)
-                            if zone.secondsFromGMT(for: t) == offset { break }
-                            d += 1
-                        }
-                        for back in max(firstDay, d)..<day { row[back - firstDay] = offset }
-                    }
-                    cachedOffset = offset
-                    cachedDay = day
-                }
-                row.append(cachedOffset)
+                row.append(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(day) * 86_400 + 43_200)))
             }
             return row
         }

@@ -36,14 +36,30 @@ struct ImportBatchState: Sendable {
         var outcome = ImportBatchOutcome()
         let schema = self.schema
         let mapping = self.mapping
-        let externalColumn = schema.index(of: "external_id").flatMap { mapping.fieldColumns[$0] }
+        let externalIndex = schema.index(of: "external_id")!
+        let externalColumn = mapping.fieldColumns[externalIndex]
+        let idColumn = mapping.idColumn
+        /// An `id` column holds Coxswain ids (UUIDs) after a Coxswain export, but a CRM's own ids in a Salesforce or
+        /// HubSpot export ("Id", "Record ID"); the latter are treated as external ids.
+        @Sendable func keys(_ row: ImportRow) -> (id: String?, external: String?) {
+            var id: String?
+            var external = externalColumn.map { trimmed(row.cells[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
+            if let c = idColumn {
+                let v = trimmed(row.cells[c])
+                if !v.isEmpty {
+                    if Self.isUUID(v) { id = v } else if external == nil { external = v }
+                }
+            }
+            return (id, external)
+        }
 
         // 1. Which rows update existing records (by id or external id)?
         var wantedExternal: [String] = []
         var wantedIDs: [String] = []
         for row in rows {
-            if let c = externalColumn { let v = trimmed(row.cells[c]); if !v.isEmpty { wantedExternal.append(v) } }
-            if let c = mapping.idColumn { let v = trimmed(row.cells[c]); if !v.isEmpty { wantedIDs.append(v) } }
+            let k = keys(row)
+            if let v = k.external { wantedExternal.append(v) }
+            if let v = k.id { wantedIDs.append(v) }
         }
         let externalKeys = wantedExternal
         let idKeys = wantedIDs
@@ -70,19 +86,23 @@ struct ImportBatchState: Sendable {
             var existing: Record?
         }
         let context = self.context
-        let idColumn = mapping.idColumn
         let candidates: [Candidate] = rows.parallelMap { row in
             var cells = [String?](repeating: nil, count: schema.fields.count)
             for (i, column) in mapping.fieldColumns.enumerated() {
                 if let column, !row.cells[column].isEmpty { cells[i] = row.cells[column] }
             }
+            let k = keys(row)
+            if let ext = k.external { cells[externalIndex] = ext }
             let custom = mapping.customColumns.compactMap { key, column in row.cells[column].isEmpty ? nil : (key, row.cells[column]) }
             var current: Record?
-            if let c = idColumn, let r = existing[trimmed(row.cells[c])] { current = r }
-            if current == nil, let c = externalColumn, let r = existing["external:" + trimmed(row.cells[c])] { current = r }
-            if let c = idColumn, current == nil, !trimmed(row.cells[c]).isEmpty {
-                let issue = FieldIssue(code: "unknown_reference", field: "id", message: "no \(schema.name) with id '\(trimmed(row.cells[c]))'")
-                return Candidate(row: row, result: .failure(ValidationFailure(entity: schema.name, issues: [issue])), existing: nil)
+            if let id = k.id {
+                current = existing[id]
+                if current == nil {
+                    let issue = FieldIssue(code: "unknown_reference", field: "id", message: "no \(schema.name) with id '\(id)'")
+                    return Candidate(row: row, result: .failure(ValidationFailure(entity: schema.name, issues: [issue])), existing: nil)
+                }
+            } else if let ext = k.external {
+                current = existing["external:" + ext]
             }
             let mode: ValidationMode = current.map { .update(existing: $0) } ?? .create
             return Candidate(row: row, result: schema.validate(.cells(cells, custom: custom), mode: mode, context: context), existing: current)
@@ -184,6 +204,21 @@ struct ImportBatchState: Sendable {
             }
         }
         return outcome
+    }
+}
+
+extension ImportBatchState {
+    /// `0190f0c2-7b1e-7000-8000-000000000001`-shaped (8-4-4-4-12 hex digits).
+    static func isUUID(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count == 36 else { return false }
+        for (i, c) in b.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 { if c != UInt8(ascii: "-") { return false } } else {
+                let hex = (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)
+                if !hex { return false }
+            }
+        }
+        return true
     }
 }
 

@@ -77,8 +77,9 @@ struct BlockIndex: Sendable {
             }
         }
         entries = all
-        buildBlocks(table: table)
-        buildNameOrder(table: table)
+        let nameKeys = (0..<n).map { BlockingKeys.nameSortKey(table, $0) }
+        buildBlocks(table: table, nameKeys: nameKeys)
+        buildNameOrder(table: table, nameKeys: nameKeys)
     }
 
     @inline(__always) static func entryOrder(_ a: Entry, _ b: Entry) -> Bool {
@@ -86,7 +87,7 @@ struct BlockIndex: Sendable {
         return a.record < b.record
     }
 
-    private mutating func buildBlocks(table: MatchRecordTable) {
+    private mutating func buildBlocks(table: MatchRecordTable, nameKeys: [UInt64]) {
         let total = entries.count
         blockStart = Array(repeating: 0, count: total)
         blockEnd = Array(repeating: 0, count: total)
@@ -100,8 +101,7 @@ struct BlockIndex: Sendable {
             if size > configuration.maxBlockSize {
                 oversizedBlocks += 1
                 entries[start..<end].sort { (x: Entry, y: Entry) -> Bool in
-                    let a = BlockingKeys.nameSortKey(table, Int(x.record))
-                    let b = BlockingKeys.nameSortKey(table, Int(y.record))
+                    let a = nameKeys[Int(x.record)], b = nameKeys[Int(y.record)]
                     if a != b { return a < b }
                     return x.record < y.record
                 }
@@ -126,9 +126,8 @@ struct BlockIndex: Sendable {
         positions = list
     }
 
-    private mutating func buildNameOrder(table: MatchRecordTable) {
+    private mutating func buildNameOrder(table: MatchRecordTable, nameKeys keys: [UInt64]) {
         guard configuration.sortedNeighbourhoodWindow > 0 else { return }
-        let keys = (0..<table.count).map { BlockingKeys.nameSortKey(table, $0) }
         var order = (0..<table.count).map { Int32($0) }
         order.sort { (x: Int32, y: Int32) -> Bool in
             let a = keys[Int(x)], b = keys[Int(y)]

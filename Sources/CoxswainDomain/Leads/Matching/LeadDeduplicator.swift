@@ -22,7 +22,7 @@ public struct DeduplicationConfiguration: Sendable, Hashable {
 
     /// Creates a configuration.
     public init(blocking: BlockingConfiguration = BlockingConfiguration(), threshold: Double = 0,
-                clusterMargin: Double = 8, randomPairs: Int = 60_000, emSampleRecords: Int = 20_000,
+                clusterMargin: Double = 8, randomPairs: Int = 40_000, emSampleRecords: Int = 10_000,
                 seed: UInt64 = 0xC0C5_5A1D, termFrequencies: Bool = true, identityGuard: Bool = true) {
         self.blocking = blocking
         self.threshold = threshold

@@ -29,6 +29,8 @@ public struct MatchRecordTable: Sendable {
     var givenPhonetic: [UInt64] = []
     var surnamePhonetic: [UInt64] = []
     var emailFlags: [UInt8] = []
+    /// Compact identity summaries used to screen candidate pairs (see ``NameCard``).
+    var cards: [NameCard] = []
     var tokenArena: [UInt64] = []
     /// Token-hash ranges, three per record (company, job title, address), indexed `record * 3 + kind`.
     var tokenStarts: [UInt32] = []
@@ -109,6 +111,10 @@ public struct MatchRecordTable: Sendable {
         precondition(arena.count < Int(UInt32.max) - 1 << 20, "byte arena exceeds 4 GiB")
         ids.append(id)
         for slot in FieldSlot.allCases { appendText(record[slot], slot: slot) }
+        let row = (count - 1) * Self.slotCount
+        cards.append(NameCard(record: record, emailHash: hashes[row + FieldSlot.email.rawValue],
+                              dobHash: hashes[row + FieldSlot.dob.rawValue],
+                              otherHash: hashes[row + FieldSlot.otherId.rawValue]))
         givenFormalA.append(record.givenFormal.0)
         givenFormalB.append(record.givenFormal.1)
         surnameFormal.append(record.surnameFormal)
@@ -137,6 +143,7 @@ public struct MatchRecordTable: Sendable {
         givenPhonetic.append(contentsOf: other.givenPhonetic)
         surnamePhonetic.append(contentsOf: other.surnamePhonetic)
         emailFlags.append(contentsOf: other.emailFlags)
+        cards.append(contentsOf: other.cards)
         tokenStarts.append(contentsOf: other.tokenStarts.lazy.map { $0 + tokenShift })
         tokenLengths.append(contentsOf: other.tokenLengths)
     }

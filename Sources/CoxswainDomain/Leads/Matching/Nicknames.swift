@@ -54,14 +54,16 @@ struct NicknameTable: Sendable {
     anne: annie nan; hannah: hanna; kayla: kay; kaylee: kay; lucas: luke; luke: lucas
     """
 
-    /// Folded name → up to two formal-name codes (`0` = unused slot).
-    let codes: [String: (UInt64, UInt64)]
+    /// Hash of the folded name → up to two formal-name codes (`0` = unused slot). Keyed by the name's own code
+    /// (`ByteHash` with seed 77), which is also the formal code of a name that is not in the table.
+    let codes: [UInt64: (UInt64, UInt64)]
 
     static let shared = NicknameTable()
 
     init() {
-        var table: [String: (UInt64, UInt64)] = [:]
-        func add(_ name: String, _ code: UInt64) {
+        var table: [UInt64: (UInt64, UInt64)] = [:]
+        func add(_ text: String, _ code: UInt64) {
+            let name = ByteHash.hash(Array(text.utf8), seed: 77)
             if let existing = table[name] {
                 if existing.0 != code && existing.1 == 0 { table[name] = (existing.0, code) }
             } else {
@@ -89,7 +91,12 @@ struct NicknameTable: Sendable {
 
     /// Formal-name codes for a folded given name; a name that is not in the table is its own formal name.
     func formalCodes(for folded: String) -> (UInt64, UInt64) {
-        if let found = codes[folded] { return found }
-        return (ByteHash.hash(Array(folded.utf8), seed: 77), 0)
+        formalCodes(bytes: Array(folded.utf8))
+    }
+
+    /// Byte version of ``formalCodes(for:)``.
+    func formalCodes(bytes: [UInt8]) -> (UInt64, UInt64) {
+        let own = ByteHash.hash(bytes, seed: 77)
+        return codes[own] ?? (own, 0)
     }
 }

@@ -44,8 +44,8 @@ struct RecordNormaliser: Sendable {
         var rawPhone = ""
         for (role, raw) in values {
             switch role {
-            case .givenName: record[.given] = Array(PersonNameNormaliser.part(raw).utf8)
-            case .surname: record[.surname] = Array(PersonNameNormaliser.part(raw).utf8)
+            case .givenName: record[.given] = PersonNameNormaliser.partBytes(raw)
+            case .surname: record[.surname] = PersonNameNormaliser.partBytes(raw)
             case .fullName:
                 let split = PersonNameNormaliser.split(fullName: raw)
                 record[.given] = Array(split.given.utf8)
@@ -86,12 +86,12 @@ struct RecordNormaliser: Sendable {
         }
         let given = record[.given]
         if !given.isEmpty {
-            record.givenFormal = NicknameTable.shared.formalCodes(for: String(decoding: given, as: UTF8.self))
+            record.givenFormal = NicknameTable.shared.formalCodes(bytes: given)
             record.givenPhonetic = Nysiis.packedCode(given)
         }
         record.surnamePhonetic = Nysiis.packedCode(record[.surname])
         if !record[.surname].isEmpty {
-            record.surnameFormal = NicknameTable.shared.formalCodes(for: String(decoding: record[.surname], as: UTF8.self)).0
+            record.surnameFormal = NicknameTable.shared.formalCodes(bytes: record[.surname]).0
         }
         record.companyTokens = Self.sortedTokenHashes(record[.company])
         record.titleTokens = Self.sortedTokenHashes(record[.jobTitle])

@@ -21,35 +21,53 @@ public enum CompanyNormaliser {
         String(decoding: bytes(raw), as: UTF8.self)
     }
 
+    static let suffixHashes: Set<UInt64> = Set(legalSuffixes.map { ByteHash.hash(Array($0.utf8)) })
+    static let keepAmpersand = AsciiSet("&")
+    static let andBytes: [UInt8] = Array("and".utf8)
+
     static func bytes(_ raw: String) -> [UInt8] {
-        let ampersandFree = raw.contains("&") ? raw.replacingOccurrences(of: "&", with: " and ") : raw
-        var tokens = TextFolding.tokens(TextFolding.fold(ampersandFree)).map { String(decoding: $0, as: UTF8.self) }
-        // Re-join runs of single letters: "s a de c v" -> "sa de cv", "s p a" -> "spa".
-        var joined: [String] = []
-        var run = ""
-        for token in tokens {
-            if token.count == 1 && token.first!.isLetter {
-                run += token
-            } else {
-                if !run.isEmpty { joined.append(run); run = "" }
-                joined.append(token)
+        let folded = TextFolding.fold(raw, keep: keepAmpersand)
+        // Tokens as ranges; "&" is its own token meaning "and"; runs of single letters are re-joined.
+        var tokens: [[UInt8]] = []
+        var run: [UInt8] = []
+        var start = 0
+        let count = folded.count
+        while start < count {
+            if folded[start] == 32 { start += 1; continue }
+            var end = start
+            while end < count && folded[end] != 32 && folded[end] != 38 { end += 1 }
+            if end == start {  // '&'
+                if !run.isEmpty { tokens.append(run); run = [] }
+                tokens.append(andBytes)
+                start += 1
+                continue
             }
+            let token = folded[start..<end]
+            if token.count == 1 && token.first! >= 97 && token.first! <= 122 {
+                run.append(token.first!)
+            } else {
+                if !run.isEmpty { tokens.append(run); run = [] }
+                tokens.append(Array(token))
+            }
+            start = end
         }
-        if !run.isEmpty { joined.append(run) }
-        tokens = joined
-        if tokens.count > 1 && tokens[0] == "the" { tokens.removeFirst() }
+        if !run.isEmpty { tokens.append(run) }
+        if tokens.count > 1 && tokens[0] == [116, 104, 101] { tokens.removeFirst() }  // "the"
         while tokens.count > 1 {
             let last = tokens[tokens.count - 1]
-            if legalSuffixes.contains(last) || last == "and" {
-                tokens.removeLast()
-            } else if last == "cv" || (last == "de" && tokens.count > 2) {
+            if suffixHashes.contains(ByteHash.hash(last)) || last == andBytes || (last == [100, 101] && tokens.count > 2) {
                 tokens.removeLast()
             } else {
                 break
             }
         }
-        if tokens.count > 1 && tokens[tokens.count - 1] == "de" { tokens.removeLast() }
-        return Array(tokens.joined(separator: " ").utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.count)
+        for (index, token) in tokens.enumerated() {
+            if index > 0 { out.append(32) }
+            out.append(contentsOf: token)
+        }
+        return out
     }
 }
 
@@ -134,7 +152,7 @@ public enum JobTitleNormaliser {
         "it": "information technology", "pres": "president", "admin": "administrator", "ops": "operations",
         "dev": "developer", "mktg": "marketing", "acct": "account", "spec": "specialist", "coord": "coordinator",
         "rep": "representative", "mgmt": "management", "intl": "international", "natl": "national",
-        "pm": "project manager", "qa": "quality assurance", "r&d": "research and development", "tech": "technical",
+        "pm": "project manager", "qa": "quality assurance", "tech": "technical",
         "sw": "software", "biz": "business", "bd": "business development", "gm": "general manager",
     ]
 
@@ -143,8 +161,21 @@ public enum JobTitleNormaliser {
         String(decoding: bytes(raw), as: UTF8.self)
     }
 
+    static let expansionTable: [UInt64: [UInt8]] = Dictionary(
+        uniqueKeysWithValues: expansions.map { (ByteHash.hash(Array($0.key.utf8)), Array($0.value.utf8)) })
+
     static func bytes(_ raw: String) -> [UInt8] {
-        let tokens = TextFolding.tokens(TextFolding.fold(raw)).map { String(decoding: $0, as: UTF8.self) }
-        return Array(tokens.map { expansions[$0] ?? $0 }.joined(separator: " ").utf8)
+        let folded = TextFolding.fold(raw)
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.count + 16)
+        for token in folded.split(separator: 32) {
+            if !out.isEmpty { out.append(32) }
+            if token.count <= 4, let expansion = expansionTable[ByteHash.hash(token)] {
+                out.append(contentsOf: expansion)
+            } else {
+                out.append(contentsOf: token)
+            }
+        }
+        return out
     }
 }

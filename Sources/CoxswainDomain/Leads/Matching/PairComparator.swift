@@ -66,60 +66,23 @@ struct PairComparator {
 
     // MARK: - Level functions
 
-    /// Generic fuzzy-name levels: 1 exact, 2 JW ≥ 0.92 or one edit (length ≥ 4), 3 same phonetic code or
-    /// JW ≥ 0.85, 4 JW ≥ 0.75, 5 different.
-    @inline(__always)
-    static func nameLevel(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>,
-                          samePhonetic: Bool) -> Int {
-        if StringComparators.equal(a, b) { return 1 }
-        let jw = StringComparators.jaroWinkler(a, b)
-        if jw >= 0.92 { return 2 }
-        if min(a.count, b.count) >= 4 && StringComparators.withinOneEdit(a, b) { return 2 }
-        if samePhonetic || jw >= 0.85 { return 3 }
-        return jw >= 0.75 ? 4 : 5
+    /// Name view of left record `i` straight from the table (full-length names).
+    @inline(__always) func leftNames(_ i: Int) -> NameView {
+        NameView(given: lb(.given, i), surname: lb(.surname, i), givenPhonetic: left.givenPhonetic[i],
+                 surnamePhonetic: left.surnamePhonetic[i], givenFormalA: left.givenFormalA[i],
+                 givenFormalB: left.givenFormalB[i], surnameFormal: left.surnameFormal[i])
     }
 
-    /// Given-name levels: 1 exact, 2 fuzzy, 3 alias (shared formal name or matching initial), 4 weak, 5 different.
-    @inline(__always)
-    func givenLevel(_ i: Int, _ j: Int) -> Int {
-        let a = lb(.given, i), b = rb(.given, j)
-        if StringComparators.equal(a, b) { return 1 }
-        let jw = StringComparators.jaroWinkler(a, b)
-        if jw >= 0.92 { return 2 }
-        if min(a.count, b.count) >= 4 && StringComparators.withinOneEdit(a, b) { return 2 }
-        if Self.aliases(left.givenFormalA[i], left.givenFormalB[i], right.givenFormalA[j], right.givenFormalB[j]) {
-            return 3
-        }
-        if (a.count == 1 || b.count == 1) && a[0] == b[0] { return 3 }
-        return jw >= 0.80 || StringComparators.withinOneEdit(a, b) ? 4 : 5
+    /// Name view of right record `j` straight from the table.
+    @inline(__always) func rightNames(_ j: Int) -> NameView {
+        NameView(given: rb(.given, j), surname: rb(.surname, j), givenPhonetic: right.givenPhonetic[j],
+                 surnamePhonetic: right.surnamePhonetic[j], givenFormalA: right.givenFormalA[j],
+                 givenFormalB: right.givenFormalB[j], surnameFormal: right.surnameFormal[j])
     }
 
-    /// Whether two names share a formal name (each has up to two formal-name codes; 0 = unused).
-    @inline(__always) static func aliases(_ a1: UInt64, _ a2: UInt64, _ b1: UInt64, _ b2: UInt64) -> Bool {
-        if a1 == 0 || b1 == 0 { return false }
-        return a1 == b1 || a1 == b2 || (a2 != 0 && (a2 == b1 || a2 == b2))
-    }
-
-    /// Given-name and surname levels, trying the swapped orientation (`Smith John` vs `John Smith`) too.
-    @inline(__always)
-    func nameLevels(_ i: Int, _ j: Int) -> (given: Int, surname: Int) {
-        let gi = lb(.given, i), gj = rb(.given, j), si = lb(.surname, i), sj = rb(.surname, j)
-        let given = gi.isEmpty || gj.isEmpty ? 0 : givenLevel(i, j)
-        let surname = si.isEmpty || sj.isEmpty ? 0 : Self.nameLevel(
-            si, sj, samePhonetic: left.surnamePhonetic[i] == right.surnamePhonetic[j])
-        if given + surname <= 2 || gi.isEmpty || gj.isEmpty || si.isEmpty || sj.isEmpty { return (given, surname) }
-        // Swapped orientation: given(i) vs surname(j) and surname(i) vs given(j); nicknames count as aliases.
-        var crossGiven = Self.nameLevel(gi, sj, samePhonetic: left.givenPhonetic[i] == right.surnamePhonetic[j])
-        if crossGiven > 3 && Self.aliases(left.givenFormalA[i], left.givenFormalB[i], right.surnameFormal[j], 0) {
-            crossGiven = 3
-        }
-        if crossGiven == 5 { return (given, surname) }
-        var crossSurname = Self.nameLevel(si, gj, samePhonetic: left.surnamePhonetic[i] == right.givenPhonetic[j])
-        if crossSurname > 3 && Self.aliases(left.surnameFormal[i], 0, right.givenFormalA[j], right.givenFormalB[j]) {
-            crossSurname = 3
-        }
-        if crossGiven + crossSurname < given + surname { return (crossGiven, crossSurname) }
-        return (given, surname)
+    /// Given-name and surname levels (see ``NameComparison/levels(_:_:)``).
+    @inline(__always) func nameLevels(_ i: Int, _ j: Int) -> (given: Int, surname: Int) {
+        NameComparison.levels(leftNames(i), rightNames(j))
     }
 
     @inline(__always)
@@ -234,6 +197,7 @@ struct PairComparator {
     /// personal identifier agrees) — the remaining fields are then not compared at all.
     @inline(__always) func screenedPattern(_ i: Int, _ j: Int) -> ComparisonPattern? {
         if isActive(.givenName) || isActive(.surname) {
+            if NameCard.certainConflict(left.cards[i], right.cards[j]) { return nil }
             let names = nameLevels(i, j)
             if (names.given == 5 || names.surname == 5) && !hasPersonalIdentifier(i, j) { return nil }
             var p = ComparisonPattern()

@@ -22,11 +22,26 @@ public enum PersonNameNormaliser {
     static let suffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"]
     static let keepNothing = AsciiSet("")
 
+    static let droppedTokens: [[UInt8]] = (honorifics.union(suffixes)).map { Array($0.utf8) }
+
     /// Folds one name part (given name or surname): `"O'Brien "` → `"obrien"`.
     public static func part(_ raw: String) -> String {
-        let tokens = TextFolding.tokens(TextFolding.fold(raw)).map { String(decoding: $0, as: UTF8.self) }
-        let kept = tokens.filter { !honorifics.contains($0) && !suffixes.contains($0) }
-        return (kept.isEmpty ? tokens : kept).joined()
+        String(decoding: partBytes(raw), as: UTF8.self)
+    }
+
+    /// Byte version of ``part(_:)``; honorifics and suffixes are dropped unless they are the only token.
+    static func partBytes(_ raw: String) -> [UInt8] {
+        let folded = TextFolding.fold(raw)
+        guard folded.contains(32) else {
+            return folded
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.count)
+        for token in folded.split(separator: 32) {
+            if token.count <= 4 && droppedTokens.contains(where: { $0.elementsEqual(token) }) { continue }
+            out.append(contentsOf: token)
+        }
+        return out.isEmpty ? folded.filter { $0 != 32 } : out
     }
 
     /// Splits a full name into given name and surname.

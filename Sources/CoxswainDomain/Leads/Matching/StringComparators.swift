@@ -186,44 +186,72 @@ public enum Nysiis {
 
     /// Packs up to 8 code letters little-endian into a `UInt64`; 0 for names without letters.
     static func packedCode(_ folded: [UInt8]) -> UInt64 {
-        var s: [UInt8] = folded.compactMap { $0 >= 97 && $0 <= 122 ? $0 - 32 : nil }
-        if s.isEmpty { return 0 }
-        func starts(_ p: String) -> Bool { s.starts(with: Array(p.utf8)) }
-        func ends(_ p: String) -> Bool { s.count >= p.utf8.count && Array(s.suffix(p.utf8.count)) == Array(p.utf8) }
-        if starts("MAC") { s.replaceSubrange(0..<3, with: Array("MCC".utf8)) }
-        else if starts("KN") { s.replaceSubrange(0..<2, with: Array("NN".utf8)) }
-        else if starts("K") { s[0] = 67 }
-        else if starts("PH") || starts("PF") { s.replaceSubrange(0..<2, with: Array("FF".utf8)) }
-        else if starts("SCH") { s.replaceSubrange(0..<3, with: Array("SSS".utf8)) }
-        if ends("EE") || ends("IE") { s.replaceSubrange((s.count - 2)..., with: [89]) }
-        else if ends("DT") || ends("RT") || ends("RD") || ends("NT") || ends("ND") {
-            s.replaceSubrange((s.count - 2)..., with: [68])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buffer -> UInt64 in
+            var n = 0
+            for byte in folded where byte >= 97 && byte <= 122 && n < 64 {
+                buffer[n] = byte - 32
+                n += 1
+            }
+            return packedCode(buffer, count: n)
         }
-        var key: [UInt8] = [s[0]]
-        var i = 1
-        while i < s.count {
-            var chunk: [UInt8]
+    }
+
+    static func packedCode(_ s: UnsafeMutableBufferPointer<UInt8>, count: Int) -> UInt64 {
+        var n = count
+        if n == 0 { return 0 }
+        func at(_ k: Int) -> UInt8 { k < n ? s[k] : 0 }
+        var begin = 0
+        if at(0) == 77 && at(1) == 65 && at(2) == 67 { s[1] = 67 }  // MAC -> MCC
+        else if at(0) == 75 && at(1) == 78 { s[0] = 78 }  // KN -> NN
+        else if at(0) == 75 { s[0] = 67 }  // K -> C
+        else if at(0) == 80 && (at(1) == 72 || at(1) == 70) { s[0] = 70; s[1] = 70 }  // PH, PF -> FF
+        else if at(0) == 83 && at(1) == 67 && at(2) == 72 { s[1] = 83; s[2] = 83 }  // SCH -> SSS
+        if n >= 2 {
+            let a = s[n - 2], b = s[n - 1]
+            if (a == 69 || a == 73) && b == 69 { s[n - 2] = 89; n -= 1 }  // EE, IE -> Y
+            else if b == 84 && (a == 68 || a == 82 || a == 78) { s[n - 2] = 68; n -= 1 }  // DT RT NT -> D
+            else if b == 68 && (a == 82 || a == 78) { s[n - 2] = 68; n -= 1 }  // RD ND -> D
+        }
+        var key: UInt64 = UInt64(s[0])
+        var length = 1
+        var last = s[0]
+        func push(_ letter: UInt8) {
+            if letter != last && length < 8 {
+                key |= UInt64(letter) << UInt64(8 * length)
+                length += 1
+            }
+            last = letter
+        }
+        begin = 1
+        var i = begin
+        while i < n {
             let c = s[i]
-            let next: UInt8 = i + 1 < s.count ? s[i + 1] : 0
-            if c == 69 && next == 86 { chunk = [65, 70]; i += 1 }
-            else if isVowel(c) { chunk = [65] }
-            else if c == 81 { chunk = [71] }
-            else if c == 90 { chunk = [83] }
-            else if c == 77 { chunk = [78] }
-            else if c == 75 { chunk = next == 78 ? [78] : [67] }
-            else if c == 83 && next == 67 && i + 2 < s.count && s[i + 2] == 72 { chunk = [83, 83, 83]; i += 2 }
-            else if c == 80 && next == 72 { chunk = [70, 70]; i += 1 }
-            else if c == 72 && (!isVowel(s[i - 1]) || (next != 0 && !isVowel(next))) { chunk = [s[i - 1]] }
-            else if c == 87 && isVowel(s[i - 1]) { chunk = [s[i - 1]] }
-            else { chunk = [c] }
-            for letter in chunk where letter != key[key.count - 1] { key.append(letter) }
+            let next = at(i + 1)
+            let previous = s[i - 1]
+            if c == 69 && next == 86 { push(65); push(70); i += 2; continue }  // EV -> AF
+            if isVowel(c) { push(65) }
+            else if c == 81 { push(71) }  // Q -> G
+            else if c == 90 { push(83) }  // Z -> S
+            else if c == 77 { push(78) }  // M -> N
+            else if c == 75 { push(next == 78 ? 78 : 67) }  // KN -> N, K -> C
+            else if c == 83 && next == 67 && at(i + 2) == 72 { push(83); i += 3; continue }  // SCH -> S
+            else if c == 80 && next == 72 { push(70); i += 2; continue }  // PH -> F
+            else if c == 72 && (!isVowel(previous) || (next != 0 && !isVowel(next))) { push(previous) }
+            else if c == 87 && isVowel(previous) { push(previous) }
+            else { push(c) }
+            s[i] = c
             i += 1
         }
-        if key.count > 1 && key[key.count - 1] == 83 { key.removeLast() }
-        if key.count > 2 && key[key.count - 2] == 65 && key[key.count - 1] == 89 { key.removeLast(2); key.append(89) }
-        if key.count > 1 && key[key.count - 1] == 65 { key.removeLast() }
-        var packed: UInt64 = 0
-        for (index, letter) in key.prefix(8).enumerated() { packed |= UInt64(letter) << UInt64(8 * index) }
-        return packed
+        // Trailing S removed, AY -> Y, trailing A removed.
+        func letter(_ k: Int) -> UInt8 { UInt8((key >> UInt64(8 * k)) & 0xFF) }
+        if length > 1 && letter(length - 1) == 83 { length -= 1 }
+        if length > 2 && letter(length - 2) == 65 && letter(length - 1) == 89 {
+            length -= 1
+            key &= ~(UInt64(0xFF) << UInt64(8 * (length - 1)))
+            key |= UInt64(89) << UInt64(8 * (length - 1))
+        }
+        if length > 1 && letter(length - 1) == 65 { length -= 1 }
+        let mask: UInt64 = length >= 8 ? ~0 : (1 << UInt64(8 * length)) - 1
+        return key & mask
     }
 }

@@ -43,54 +43,63 @@ enum TextFolding {
 
     static let empty = AsciiSet("")
 
-    /// Folds `text`, keeping the ASCII symbols in `keep` and turning other punctuation into `separator`.
-    static func fold(_ text: String, keep: AsciiSet = empty, separator: UInt8 = 32) -> [UInt8] {
+    /// Accumulates folded bytes, collapsing separator runs (a struct, so no closure captures or dynamic
+    /// exclusivity checks in the per-byte loop).
+    struct Writer {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
         var pending = false
-        @inline(__always) func emit(_ byte: UInt8) {
+        let separator: UInt8
+
+        @inline(__always) mutating func emit(_ byte: UInt8) {
             if pending && !out.isEmpty && separator != 0 { out.append(separator) }
             pending = false
             out.append(byte)
         }
-        let isAscii = text.utf8.allSatisfy { $0 < 128 }
-        if isAscii {
-            for byte in text.utf8 {
-                if byte >= 65 && byte <= 90 {
-                    emit(byte + 32)
-                } else if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || keep.contains(byte) {
-                    emit(byte)
-                } else {
-                    pending = true
-                }
-            }
-            return out
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 128 {
-                let byte = UInt8(value)
-                if byte >= 65 && byte <= 90 {
-                    emit(byte + 32)
-                } else if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || keep.contains(byte) {
-                    emit(byte)
-                } else {
-                    pending = true
-                }
-            } else if value >= 0xC0 && value < 0x250 {
-                let mapped = latinTable[Int(value - 0xC0)]
-                if mapped.isEmpty || mapped == [32] {
-                    pending = true
-                } else {
-                    for byte in mapped { emit(byte) }
-                }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                for byte in String(Character(scalar)).lowercased().utf8 { emit(byte) }
+
+        @inline(__always) mutating func ascii(_ byte: UInt8, keep: AsciiSet) {
+            if byte >= 65 && byte <= 90 {
+                emit(byte + 32)
+            } else if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || keep.contains(byte) {
+                emit(byte)
             } else {
                 pending = true
             }
         }
-        return out
+    }
+
+    /// Folds `text`, keeping the ASCII symbols in `keep` and turning other punctuation into `separator`.
+    static func fold(_ text: String, keep: AsciiSet = empty, separator: UInt8 = 32) -> [UInt8] {
+        var writer = Writer(separator: separator)
+        writer.out.reserveCapacity(text.utf8.count)
+        var isAscii = true
+        for byte in text.utf8 {
+            if byte >= 128 {
+                isAscii = false
+                break
+            }
+            writer.ascii(byte, keep: keep)
+        }
+        if isAscii { return writer.out }
+        writer.out.removeAll(keepingCapacity: true)
+        writer.pending = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 128 {
+                writer.ascii(UInt8(value), keep: keep)
+            } else if value >= 0xC0 && value < 0x250 {
+                let mapped = latinTable[Int(value - 0xC0)]
+                if mapped.isEmpty || mapped == [32] {
+                    writer.pending = true
+                } else {
+                    for byte in mapped { writer.emit(byte) }
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for byte in String(Character(scalar)).lowercased().utf8 { writer.emit(byte) }
+            } else {
+                writer.pending = true
+            }
+        }
+        return writer.out
     }
 
     /// Folds and returns a `String` (convenience for tests and non-hot paths).

@@ -22,7 +22,7 @@ public final class EntitySchema: Sendable, Hashable, CustomStringConvertible {
     public let rules: [Rule]
     /// Fields that must be unique across the table (besides `id` and `external_id`).
     public let uniqueFields: [String]
-    /// Fields offered as list filters and sort keys in the API.
+    /// Fields offered as list filters and sort keys in the API (every scalar field).
     public let filterableFields: [String]
     private let indexByName: [String: Int]
 
@@ -45,7 +45,16 @@ public final class EntitySchema: Sendable, Hashable, CustomStringConvertible {
             FieldSpec("custom_fields", .customFields, doc: "Values of the organisation's custom fields for this entity.")
         ]
         self.uniqueFields = uniqueFields
-        self.filterableFields = ["id", "external_id", "created_at", "updated_at"] + filterable
+        // Every scalar field can be filtered and sorted on; `filterable` lists the ones worth indexing first.
+        let scalar = self.fields.filter { spec in
+            switch spec.kind {
+            case .customFields, .list, .dateRanges: false
+            default: true
+            }
+        }.map(\.name)
+        self.filterableFields = (["id", "external_id", "created_at", "updated_at"] + filterable + scalar).reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
         self.rules = rules
         var index: [String: Int] = [:]
         for (i, f) in self.fields.enumerated() { index[f.name] = i }

@@ -1,0 +1,31 @@
+import CoxswainDomain
+import CoxswainServices
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Builds the router: JSON API for every entity, system routes, OpenAPI document and dashboard.
+/// Returns the route table too, so tests can check the OpenAPI document covers every route.
+public func buildRouter(services: AppServices, configuration: HTTPConfiguration) async throws -> (Router<AppRequestContext>, RouteTable) {
+    let router = Router(context: AppRequestContext.self)
+    router.middlewares.add(ProblemMiddleware())
+    let table = RouteTable()
+    for schema in EntityCatalog.all {
+        RecordController(schema: schema, services: services, maxBodyBytes: configuration.maxBodyBytes).register(on: router, table: table)
+    }
+    SystemController(services: services, maxBodyBytes: configuration.maxBodyBytes).register(on: router, table: table)
+    try await DashboardController.load(services: services).register(on: router, table: table)
+    let document = OpenAPIDocument.build(routes: table.entries).serialized()
+    table.on(router, .get, "/openapi.json") { _, _ in Reply.text(document, contentType: "application/json; charset=utf-8") }
+    return (router, table)
+}
+
+/// The Hummingbird application for `services`, listening on `configuration.host:port`.
+public func buildApplication(services: AppServices, configuration: HTTPConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
+    let (router, _) = try await buildRouter(services: services, configuration: configuration)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "coxswain"),
+        logger: logger)
+}

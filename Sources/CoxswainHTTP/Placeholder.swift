@@ -1,1 +1,0 @@
-import CoxswainServices; import Hummingbird; import HummingbirdAuth; import Mustache; import Crypto

@@ -1,4 +1,0 @@
-import ArgumentParser
-import CoxswainHTTP
-import CoxswainStorage
-@main struct Main: ParsableCommand { func run() {} }
