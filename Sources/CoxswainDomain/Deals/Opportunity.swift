@@ -201,7 +201,8 @@ public struct OpportunityStageChange: Hashable, Sendable, Codable {
     }
 }
 
-/// A change of one field of one record, kept for every tracked entity (old and new values as JSON text).
+/// A change of one field of one record, kept for every entity. Old and new values are in their CSV text form
+/// (``FieldValue/csvText``): dates `2026-03-31`, amounts `35000.5`, ids as they are; nil for null.
 public struct FieldChange: Hashable, Sendable, Codable {
     public var entity: String
     public var recordID: String

@@ -53,9 +53,20 @@ struct ImportBatchState: Sendable {
             return (id, external)
         }
 
-        // 1. Which rows update existing records (by id or external id)?
+        // 1. Rows repeating an external id seen earlier in the file are rejected; which rows update existing records?
         var wantedExternal: [String] = []
         var wantedIDs: [String] = []
+        var rows = rows
+        rows.removeAll { row in
+            guard let ext = keys(row).external else { return false }
+            if let line = seenExternalIDs[ext] {
+                outcome.rejected.append(.init(line: row.line, issues: [FieldIssue(
+                    code: "duplicate", field: "external_id", message: "'\(ext)' already appears on line \(line)")], cells: row.cells))
+                return true
+            }
+            seenExternalIDs[ext] = row.line
+            return false
+        }
         for row in rows {
             let k = keys(row)
             if let v = k.external { wantedExternal.append(v) }
@@ -108,7 +119,7 @@ struct ImportBatchState: Sendable {
             return Candidate(row: row, result: schema.validate(.cells(cells, custom: custom), mode: mode, context: context), existing: current)
         }
 
-        // 3. Collect valid records; reject invalid ones and in-file duplicate external ids.
+        // 3. Collect valid records; reject invalid ones.
         var accepted: [(row: ImportRow, record: Record, existing: Record?)] = []
         accepted.reserveCapacity(rows.count)
         for candidate in candidates {
@@ -116,15 +127,6 @@ struct ImportBatchState: Sendable {
             case .failure(let failure):
                 outcome.rejected.append(.init(line: candidate.row.line, issues: failure.issues, cells: candidate.row.cells))
             case .success(var record):
-                if let ext = record.text("external_id") {
-                    if let line = seenExternalIDs[ext] {
-                        outcome.rejected.append(.init(line: candidate.row.line, issues: [FieldIssue(
-                            code: "duplicate", field: "external_id", message: "'\(ext)' already appears on line \(line)")],
-                            cells: candidate.row.cells))
-                        continue
-                    }
-                    seenExternalIDs[ext] = candidate.row.line
-                }
                 if candidate.existing == nil {
                     record["id"] = .text(service.environment.newID(record.timestamp("created_at") ?? context.now))
                 }

@@ -52,7 +52,7 @@ public struct ImportService: Sendable {
         report.dryRun = options.dryRun
         let rejectsWriter = try options.rejectsPath.map { path in
             do {
-                let w = try CSVFileWriter(path: path, options: CSVWriterOptions(neutralisesFormulas: true))
+                let w = try CSVFileWriter(path: path, options: CSVWriterOptions(lineEnding: .lf, neutralisesFormulas: true))
                 try w.writeRow(header + ["_line", "_errors"])
                 return w
             } catch { throw ImportError(String(describing: error)) }

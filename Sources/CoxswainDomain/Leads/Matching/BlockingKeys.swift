@@ -31,8 +31,8 @@ public struct BlockingConfiguration: Sendable, Hashable {
 /// 1. normalised e-mail (not role mailboxes); 2. phone (last nine digits); 3. NYSIIS(surname) + first initial,
 ///    and NYSIIS(given) + surname initial (finds swapped names); 4. formal given name (nicknames resolved) +
 ///    first two letters of the surname; 5. e-mail local part (≥ 5 characters, finds gmail-vs-work addresses);
-/// 6. company domain (website or non-free e-mail domain, else company name) + first initial; 7. postcode +
-///    first two surname letters; 8. date of birth; 9. national id; 10. other exact id.
+/// 6. company domain (website or non-free e-mail domain, else company name) + first two surname letters;
+/// 7. postcode + first two surname letters; 8. date of birth; 9. national id; 10. other exact id.
 /// Free-mail domains never act as company domains (they are removed during normalisation).
 enum BlockingKeys {
     static let sortedNeighbourhoodTag: UInt64 = 0x5EED_0000_0000_0001
@@ -42,7 +42,8 @@ enum BlockingKeys {
         return Int(table.lengths[cell]) > k ? UInt64(table.arena[Int(table.starts[cell]) + k]) : 0
     }
 
-    @inline(__always) static func prefixCode(_ table: MatchRecordTable, _ slot: FieldSlot, _ i: Int, _ n: Int) -> UInt64 {
+    @inline(__always)
+    static func prefixCode(_ table: MatchRecordTable, _ slot: FieldSlot, _ i: Int, _ n: Int) -> UInt64 {
         var code: UInt64 = 0
         for k in 0..<n { code = code << 8 | byte(table, slot, i, k) }
         return code == 0 ? 0 : code | 1 << 60
@@ -78,13 +79,14 @@ enum BlockingKeys {
             if table.givenFormalB[i] != 0 { body(ByteHash.combine(table.givenFormalB[i], surnamePrefix, tag: 4)) }
         }
         let local = table.hash(.emailLocal, i)
-        if local != 0 && flags & 2 == 0 && table.lengths[i * MatchRecordTable.slotCount + FieldSlot.emailLocal.rawValue] >= 5 {
+        let localLength = table.lengths[i * MatchRecordTable.slotCount + FieldSlot.emailLocal.rawValue]
+        if local != 0 && flags & 2 == 0 && localLength >= 5 {
             body(ByteHash.mix(local ^ 0x05) | 1)
         }
         var organisation = table.hash(.website, i)
         if organisation == 0 { organisation = table.hash(.emailDomain, i) }
         if organisation == 0 { organisation = table.hash(.company, i) }
-        body(ByteHash.combine(organisation, givenInitial, tag: 6))
+        body(ByteHash.combine(organisation, surnamePrefix, tag: 6))
         body(ByteHash.combine(table.hash(.postcode, i), surnamePrefix, tag: 7))
         let dob = table.hash(.dob, i)
         if dob != 0 { body(ByteHash.mix(dob ^ 0x08) | 1) }

@@ -110,7 +110,7 @@ public enum PhoneNormaliser {
                 seenDigit = true
             } else if byte == 43 && !seenDigit {
                 international = true
-            } else if seenDigit && (byte == 120 || byte == 88 || byte == 35 || byte == 59 || byte == 101 || byte == 69) {
+            } else if seenDigit && (byte == 120 || byte == 88 || byte == 35 || byte == 59 || byte | 32 == 101) {
                 break  // x, X, #, ;, e(xt) start an extension
             }
         }

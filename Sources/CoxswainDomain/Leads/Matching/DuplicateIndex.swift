@@ -70,7 +70,8 @@ public struct DuplicateIndex: Sendable {
 
     func normalised(_ values: [(MatchFieldRole, String)]) -> MatchRecordTable {
         var query = MatchRecordTable(roles: table.roles)
-        query.append(id: "", RecordNormaliser().normalise(values))
+        var normaliser = RecordNormaliser()
+        query.append(id: "", normaliser.normalise(values))
         return query
     }
 
@@ -159,7 +160,8 @@ public struct DuplicateIndex: Sendable {
     /// Adds a record; it is found by later queries. Returns its index.
     @discardableResult
     public mutating func insert(_ values: [(MatchFieldRole, String)], id: String) -> Int {
-        let record = RecordNormaliser().normalise(values)
+        var normaliser = RecordNormaliser()
+        let record = normaliser.normalise(values)
         let index = table.count
         table.append(id: id, record)
         BlockingKeys.forEachKey(table, index) { overflow[$0, default: []].append(Int32(index)) }

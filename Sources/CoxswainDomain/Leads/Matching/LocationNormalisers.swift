@@ -14,7 +14,7 @@ public enum LocationNormaliser {
     static let countries: [String: String] = {
         var table: [String: String] = [:]
         let groups: [(String, [String])] = [
-            ("US", ["us", "usa", "united states", "united states of america", "america", "u s", "u s a", "unitedstates"]),
+            ("US", ["us", "usa", "united states", "united states of america", "america", "u s", "u s a"]),
             ("GB", ["gb", "uk", "gbr", "united kingdom", "great britain", "britain", "england", "scotland", "wales",
                     "northern ireland", "u k"]),
             ("CA", ["ca", "can", "canada"]), ("DE", ["de", "deu", "germany", "deutschland"]),

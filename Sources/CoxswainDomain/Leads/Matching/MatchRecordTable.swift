@@ -52,19 +52,21 @@ public struct MatchRecordTable: Sendable {
         roles = Set(input.map(\.role))
         let count = ids.count
         precondition(input.allSatisfy { $0.values.count == count }, "every column needs one value per id")
-        let chunkSize = 8192
+        let chunkSize = 16384
         let chunkCount = (count + chunkSize - 1) / chunkSize
         let parts = ChunkResults<MatchRecordTable>(count: chunkCount)
-        let normaliser = RecordNormaliser()
         let roleSet = roles
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var part = MatchRecordTable(roles: roleSet)
+            var normaliser = RecordNormaliser()
             let range = (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize)
-            var row: [(MatchFieldRole, String)] = []
-            for index in range {
-                row.removeAll(keepingCapacity: true)
-                for column in input { row.append((column.role, column.values[index])) }
-                part.append(id: ids[index], normaliser.normalise(row))
+            input.withUnsafeBufferPointer { columns in
+                for index in range {
+                    let record = normaliser.normalise(count: columns.count) { k in
+                        (columns[k].role, columns[k].values[index])
+                    }
+                    part.append(id: ids[index], record)
+                }
             }
             parts.set(chunk, part)
         }

@@ -16,7 +16,8 @@ struct NicknameTable: Sendable {
     amanda: mandy manda; andrew: andy drew; angela: angie; anthony: tony ant; antonio: tony toni;
     arthur: art artie; barbara: barb barbie babs; benjamin: ben benny benji; bernard: bernie;
     beverly: bev; bradley: brad; brian: bri; calvin: cal; catherine: cathy cath kate katie cat;
-    katherine: kathy kate katie kat kathie kitty; kathleen: kathy kate katie; kathryn: kathy kate katie kat; caroline: carrie carol; carolyn: carrie carol;
+    katherine: kathy kate katie kat kathie kitty; kathleen: kathy kate katie;
+    kathryn: kathy kate katie kat; caroline: carrie carol; carolyn: carrie carol;
     angela: angie; eleanora: ellie; dwight: ike; cassandra: cassie sandy;
     charles: charlie chuck chas chaz; charlotte: charlie lottie; christopher: chris kit topher;
     christina: chris tina chrissy; christine: chris tina chrissy; clifford: cliff; cynthia: cindy;

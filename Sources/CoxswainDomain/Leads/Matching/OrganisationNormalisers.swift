@@ -55,7 +55,8 @@ public enum CompanyNormaliser {
         if tokens.count > 1 && tokens[0] == [116, 104, 101] { tokens.removeFirst() }  // "the"
         while tokens.count > 1 {
             let last = tokens[tokens.count - 1]
-            if suffixHashes.contains(ByteHash.hash(last)) || last == andBytes || (last == [100, 101] && tokens.count > 2) {
+            let isDe = last == [100, 101] && tokens.count > 2  // "de" of "sa de cv"
+            if suffixHashes.contains(ByteHash.hash(last)) || last == andBytes || isDe {
                 tokens.removeLast()
             } else {
                 break

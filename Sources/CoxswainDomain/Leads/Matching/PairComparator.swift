@@ -162,7 +162,8 @@ struct PairComparator {
         let a = lb(.postcode, i), b = rb(.postcode, j)
         if a.isEmpty || b.isEmpty { return 0 }
         if left.hash(.postcode, i) == right.hash(.postcode, j) { return 1 }
-        if min(a.count, b.count) >= 5 && (StringComparators.isPrefix(a, of: b) || StringComparators.isPrefix(b, of: a)) {
+        let prefix = StringComparators.isPrefix(a, of: b) || StringComparators.isPrefix(b, of: a)
+        if min(a.count, b.count) >= 5 && prefix {
             return 1
         }
         return StringComparators.withinOneEdit(a, b) ? 2 : 3

@@ -93,6 +93,8 @@ enum TextFolding {
                 } else {
                     for byte in mapped { writer.emit(byte) }
                 }
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue  // combining accents of decomposed text ("e\u{301}") fold away like precomposed ones
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 for byte in String(Character(scalar)).lowercased().utf8 { writer.emit(byte) }
             } else {

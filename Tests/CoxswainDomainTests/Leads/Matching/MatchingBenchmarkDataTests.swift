@@ -21,7 +21,12 @@ struct MatchingBenchmarkDataTests {
         var inQuotes = false, previousQuote = false
         for scalar in text.unicodeScalars {
             if inQuotes {
-                if scalar == "\"" { inQuotes = false; previousQuote = true } else { field.unicodeScalars.append(scalar) }
+                if scalar == "\"" {
+                    inQuotes = false
+                    previousQuote = true
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
                 continue
             }
             if scalar == "\"" {

@@ -47,7 +47,9 @@ struct MatchingComparatorTests {
         let a = RecordNormaliser.sortedTokenHashes(Array("acme analytics".utf8))
         let b = RecordNormaliser.sortedTokenHashes(Array("analytics acme group".utf8))
         // When compared
-        let score = a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in StringComparators.tokenSet(pa, pb) } }
+        let score = a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in StringComparators.tokenSet(pa, pb) }
+        }
         // Then all of the shorter set is found
         #expect(abs(score - (1.0 + 2.0 / 3.0) / 2) < 1e-9)
     }

@@ -44,7 +44,8 @@ struct MatchingNormaliserTests {
 
     @Test func companyLegalSuffixesTheAndAmpersandAreRemoved() {
         // Given variants of one company name
-        let names = ["The Gibbs, Parkinson & Lewis Co. Ltd.", "Gibbs Parkinson and Lewis", "GIBBS PARKINSON & LEWIS LLC"]
+        let names = ["The Gibbs, Parkinson & Lewis Co. Ltd.", "Gibbs Parkinson and Lewis",
+                     "GIBBS PARKINSON & LEWIS LLC"]
         // When normalised
         // Then they coincide
         #expect(Set(names.map(CompanyNormaliser.normalise)) == ["gibbs parkinson and lewis"])
@@ -56,7 +57,8 @@ struct MatchingNormaliserTests {
     @Test func websitesReduceToRegistrableDomain() {
         // Given URLs with schemes, www, paths and two-level public suffixes
         // Then the registrable domain remains
-        #expect(DomainNormaliser.registrableDomain(fromWebsite: "https://WWW.shop.Acme.co.uk/about?x=1") == "acme.co.uk")
+        let url = "https://WWW.shop.Acme.co.uk/about?x=1"
+        #expect(DomainNormaliser.registrableDomain(fromWebsite: url) == "acme.co.uk")
         #expect(DomainNormaliser.registrableDomain(fromWebsite: "http://terrastone.com.br/") == "terrastone.com.br")
         #expect(DomainNormaliser.registrableDomain(fromWebsite: "www.miller.com") == "miller.com")
         #expect(DomainNormaliser.registrableDomain(fromWebsite: "INNOWORKS.COM") == "innoworks.com")
@@ -65,7 +67,8 @@ struct MatchingNormaliserTests {
     @Test func countriesRegionsAndPostcodesShareOneSpelling() {
         // Given several spellings
         // Then they normalise to one code
-        #expect(Set(["USA", "U.S.", "United States", "US", "United States of America"].map(LocationNormaliser.country)) == ["US"])
+        let american = ["USA", "U.S.", "United States", "US", "United States of America"]
+        #expect(Set(american.map(LocationNormaliser.country)) == ["US"])
         #expect(Set(["UK", "U.K.", "United Kingdom", "Great Britain"].map(LocationNormaliser.country)) == ["GB"])
         #expect(LocationNormaliser.country("Brasil") == "BR")
         #expect(LocationNormaliser.region("California") == LocationNormaliser.region("CA"))
@@ -91,7 +94,8 @@ struct MatchingNormaliserTests {
         // Then they fold and split
         #expect(PersonNameNormaliser.part(" José  ") == "jose")
         #expect(PersonNameNormaliser.part("O'Brien") == "obrien")
-        #expect(PersonNameNormaliser.split(fullName: "Smith, Bob") == NormalisedPersonName(given: "bob", surname: "smith"))
+        #expect(PersonNameNormaliser.split(fullName: "Smith, Bob")
+            == NormalisedPersonName(given: "bob", surname: "smith"))
         #expect(PersonNameNormaliser.split(fullName: "Dr. Robert J. Smith")
             == NormalisedPersonName(given: "robert", surname: "smith"))
     }
