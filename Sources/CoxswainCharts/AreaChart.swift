@@ -57,7 +57,8 @@ public struct AreaChart: Chart {
         var text = trendSentence(name: "Total", labels: labels, values: totals, format: format) ?? ""
         let lastPosition = labels.count - 1
         if let largest = series.indices.max(by: { stackValue($0, lastPosition) < stackValue($1, lastPosition) }),
-           series.count > 1 {
+            series.count > 1
+        {
             text += "; largest in \(labels[lastPosition]): \(series[largest].name)"
         }
         return text + "."
@@ -73,7 +74,8 @@ public struct AreaChart: Chart {
             &svg, options: options, legend: Legend(items: series.count > 1 ? items : []),
             values: stacks.last ?? [0], includeZero: true, labels: labels, format: format)
         // A single position is drawn as a narrow column so that the area stays visible.
-        let xs: [(Int, Double)] = labels.count == 1
+        let xs: [(Int, Double)] =
+            labels.count == 1
             ? [(0, frame.x(0) - 14), (0, frame.x(0) + 14)]
             : labels.indices.map { ($0, frame.x($0)) }
         for index in series.indices {

@@ -20,7 +20,8 @@ extension BarChart {
     }
 
     private var legend: Legend {
-        var items = series.count > 1
+        var items =
+            series.count > 1
             ? series.enumerated().map { LegendItem(label: $1.name, color: Palette.color($0)) } : []
         if let marker { items.append(LegendItem(label: marker.label, color: Palette.text, marker: .dashedLine)) }
         return Legend(items: items)
@@ -108,7 +109,8 @@ extension BarChart {
         let longest = categories.map { estimatedWidth($0, size: Axis.labelFont) }.max() ?? 0
         let labelSpace = min(longest, size.width * 0.3)
         let left = 16 + labelSpace + 8
-        let valueTexts = series.count == 1 && showValueLabels
+        let valueTexts =
+            series.count == 1 && showValueLabels
             ? categories.indices.compactMap { value(0, $0).map(format.format) } : []
         let valueSpace = (valueTexts.map { estimatedWidth($0, size: 11) }.max() ?? 0) + 8
         let rightPad = max(20, valueSpace)

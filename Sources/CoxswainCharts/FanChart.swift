@@ -110,7 +110,8 @@ public struct FanChart: Chart {
         let frame = CartesianFrame.draw(
             &svg, options: options, legend: Legend(items: items), values: domain, includeZero: includeZero,
             labels: Array(labels.prefix(count)), format: format)
-        let xs: [(Int, Double)] = count == 1
+        let xs: [(Int, Double)] =
+            count == 1
             ? [(0, frame.x(0) - 14), (0, frame.x(0) + 14)]
             : (0..<count).map { ($0, frame.x($0)) }
         for (low, high, opacity, name) in [(0, 4, 0.15, "p10-p90"), (1, 3, 0.35, "p25-p75")] {
@@ -126,7 +127,8 @@ public struct FanChart: Chart {
             cssClass: "cx-line cx-median", width: 2.5)
         for index in 0..<count {
             let q = quantiles[index]
-            let tip = "\(labels[index]): median \(format.exact(q[2]));"
+            let tip =
+                "\(labels[index]): median \(format.exact(q[2]));"
                 + " P25–P75 \(format.exact(q[1]))–\(format.exact(q[3]));"
                 + " P10–P90 \(format.exact(q[0]))–\(format.exact(q[4]))"
             svg.circle(cx: frame.x(index), cy: frame.y(q[2]), r: 3, fill: color, cssClass: "cx-point", tooltip: tip)

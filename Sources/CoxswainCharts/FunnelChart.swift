@@ -100,7 +100,8 @@ public struct FunnelChart: Chart {
                 middle: true, tooltip: label.truncated ? name : nil)
             if index > 0 {
                 let text = conversion(into: index).map { "↓ \(conversionFormat.format($0))" } ?? "↓ —"
-                let tooltip = "\(stages[index - 1].name) to \(name): "
+                let tooltip =
+                    "\(stages[index - 1].name) to \(name): "
                     + (conversion(into: index).map { ValueFormat.percent(decimals: 2).exact($0) } ?? "not defined")
                 svg.text(
                     text, x: center, y: top - (row - barHeight) / 2, cssClass: "cx-conversion", anchor: .middle,
@@ -114,8 +115,10 @@ public struct FunnelChart: Chart {
     /// The data as a table: stage, count and conversion from the previous stage.
     public func tableHTML() -> String {
         let rows = stages.indices.map { index in
-            [stages[index].name, format.exact(stages[index].count),
-             conversion(into: index).map { ValueFormat.percent(decimals: 1).format($0) } ?? "—"]
+            [
+                stages[index].name, format.exact(stages[index].count),
+                conversion(into: index).map { ValueFormat.percent(decimals: 1).format($0) } ?? "—",
+            ]
         }
         return HTMLTable.render(
             caption: options.title, id: options.id, headers: ["Stage", "Count", "Conversion from previous"], rows: rows)

@@ -101,7 +101,8 @@ public struct HeatMap: Chart {
             &svg, labels: rows, center: { plot.y + (Double($0) + 0.5) * cellHeight }, x: plot.x - 8,
             maxWidth: labelSpace)
         // Values are printed in the cells only when every one of them fits, so the grid reads consistently.
-        let showValues = cellHeight >= 16
+        let showValues =
+            cellHeight >= 16
             && cells.allSatisfy { estimatedWidth(format.format($0.value), size: 11) <= cellWidth - 6 }
         svg.open("g", attributes: "class=\"cx-cells\"")
         for row in rows.indices {

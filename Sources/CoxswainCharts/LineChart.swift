@@ -66,7 +66,8 @@ public struct LineChart: Chart {
     public func svg() -> String {
         guard !labels.isEmpty, !values.isEmpty else { return SVGDocument.empty(options, kind: "line") }
         var svg = SVGDocument.begin(options, kind: "line", summary: summary())
-        var items = series.count > 1
+        var items =
+            series.count > 1
             ? series.enumerated().map { LegendItem(label: $1.name, color: Palette.color($0), marker: .line) } : []
         if let marker { items.append(LegendItem(label: marker.label, color: Palette.text, marker: .dashedLine)) }
         let frame = CartesianFrame.draw(
@@ -98,9 +99,10 @@ public struct LineChart: Chart {
     /// The data as a table: one row per x label, one column per series.
     public func tableHTML() -> String {
         let rows = labels.indices.map { position in
-            [labels[position]] + series.map { line in
-                position < line.values.count ? line.values[position].map(format.exact) ?? "—" : "—"
-            }
+            [labels[position]]
+                + series.map { line in
+                    position < line.values.count ? line.values[position].map(format.exact) ?? "—" : "—"
+                }
         }
         return HTMLTable.render(
             caption: options.title, id: options.id, headers: [""] + series.map(\.name),

@@ -178,7 +178,8 @@ public struct ScatterChart: Chart {
                     && $0.1 >= y.lower - tolerance && $0.1 <= y.upper + tolerance
             }
             guard let first = inside.min(by: { $0.0 < $1.0 }), let last = inside.max(by: { $0.0 < $1.0 }),
-                  first != last else { return nil }
+                first != last
+            else { return nil }
             return (first, last)
         }
     }

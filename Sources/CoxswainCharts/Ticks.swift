@@ -63,8 +63,10 @@ public struct NiceTicks: Sendable, Hashable {
                 let ticks = Int(last - first) + 1
                 guard ticks >= wanted - 1, ticks <= wanted + 2 else { continue }
                 let span = (last - first) * step
-                if let current = best, current.span < span * (1 - 1e-9)
-                    || (abs(current.span - span) <= span * 1e-9 && current.ticks <= ticks) {
+                if let current = best,
+                    current.span < span * (1 - 1e-9)
+                        || (abs(current.span - span) <= span * 1e-9 && current.ticks <= ticks)
+                {
                     continue
                 }
                 best = (step, span, ticks)

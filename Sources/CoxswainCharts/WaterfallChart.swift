@@ -112,7 +112,8 @@ public struct WaterfallChart: Chart {
         for (index, bar) in bars.enumerated() {
             let high = y(max(bar.from, bar.to))
             let low = y(min(bar.from, bar.to))
-            let color = bar.kind == "total"
+            let color =
+                bar.kind == "total"
                 ? Palette.total : (bar.kind == "increase" ? Palette.positive : Palette.negative)
             let value = bar.kind == "total" ? bar.to : bar.to - bar.from
             let text = bar.kind == "total" ? format.format(value) : signed(value)

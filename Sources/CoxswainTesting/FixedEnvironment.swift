@@ -28,7 +28,8 @@ private final class FixedState: @unchecked Sendable {
     func id(_ date: Date) -> String {
         lock.lock()
         defer { lock.unlock() }
-        return UUIDv7.string(milliseconds: UInt64(max(0, date.timeIntervalSince1970 * 1000)),
-                             random: (UInt16(truncatingIfNeeded: rng.next()), rng.next()))
+        return UUIDv7.string(
+            milliseconds: UInt64(max(0, date.timeIntervalSince1970 * 1000)),
+            random: (UInt16(truncatingIfNeeded: rng.next()), rng.next()))
     }
 }

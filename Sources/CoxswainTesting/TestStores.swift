@@ -51,10 +51,12 @@ public enum TestBackend: String, Sendable, CaseIterable, CustomStringConvertible
                 try? await admin.close()
                 throw error
             }
-            return TestStore(store: SQLRecordStore(handle: handle), cleanup: {
-                try? await admin.execute("DROP SCHEMA \(schema) CASCADE")
-                try? await admin.close()
-            })
+            return TestStore(
+                store: SQLRecordStore(handle: handle),
+                cleanup: {
+                    try? await admin.execute("DROP SCHEMA \(schema) CASCADE")
+                    try? await admin.close()
+                })
         }
     }
 }

@@ -12,6 +12,8 @@ struct Coxswain: AsyncParsableCommand {
             and load your CRM's CSV exports with `coxswain import`.
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
-                      BenchCommand.self])
+        subcommands: [
+            DemoCommand.self, ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
+            BenchCommand.self,
+        ])
 }

@@ -113,8 +113,10 @@ struct ChartBehaviourTests {
         // Given a funnel whose second stage is empty
         let funnel = FunnelChart(
             options: ChartOptions(title: "Funnel"),
-            stages: [FunnelStage(name: "Leads", count: 100), FunnelStage(name: "SQL", count: 0),
-                     FunnelStage(name: "Won", count: 0)])
+            stages: [
+                FunnelStage(name: "Leads", count: 100), FunnelStage(name: "SQL", count: 0),
+                FunnelStage(name: "Won", count: 0),
+            ])
 
         // When conversions are computed
         // Then the first step is 0% and the next is undefined rather than a division by zero
@@ -166,8 +168,11 @@ struct ChartBehaviourTests {
                 steps: [WaterfallStep(label: "X", delta: .infinity), WaterfallStep(label: "Y", delta: 5)],
                 endLabel: "E"),
             ScatterChart(
-                options: ChartOptions(title: "Bad scatter"), points: [ScatterPoint(x: .nan, y: 1, label: "A"),
-                ScatterPoint(x: 1, y: 2, label: "B")], xTitle: "X", yTitle: "Y",
+                options: ChartOptions(title: "Bad scatter"),
+                points: [
+                    ScatterPoint(x: .nan, y: 1, label: "A"),
+                    ScatterPoint(x: 1, y: 2, label: "B"),
+                ], xTitle: "X", yTitle: "Y",
                 reference: .diagonal(slope: .nan, intercept: 0, label: "R")),
         ]
 

@@ -30,7 +30,10 @@ struct OpenAPIDocumentTests {
             defer { try? FileManager.default.removeItem(at: file) }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = ["python3", "-c", "import sys, json\nfrom openapi_spec_validator import validate\nvalidate(json.load(open(sys.argv[1])))\nprint('valid')", file.path]
+            process.arguments = [
+                "python3", "-c",
+                "import sys, json\nfrom openapi_spec_validator import validate\nvalidate(json.load(open(sys.argv[1])))\nprint('valid')", file.path,
+            ]
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = pipe
@@ -53,9 +56,11 @@ struct DashboardTests {
         try await withTestApp(backend) { client, _, _ in
             let ids = try await seed(client)
             for i in 0..<3 { _ = try await client.send(.post, "/api/v1/leads", json: #"{"last_name":"N\#(i)"}"#) }
-            _ = try await client.send(.post, "/api/v1/opportunities", json: """
-                {"account_id":"\(ids.account)","owner_id":"\(ids.rep)","name":"Big","amount":250000,"stage":"Proposal","close_date":"2026-03-31"}
-                """)
+            _ = try await client.send(
+                .post, "/api/v1/opportunities",
+                json: """
+                    {"account_id":"\(ids.account)","owner_id":"\(ids.rep)","name":"Big","amount":250000,"stage":"Proposal","close_date":"2026-03-31"}
+                    """)
             let (status, page, headers) = try await client.send(.get, "/")
             #expect(status == .ok)
             #expect(headers[.contentType]?.hasPrefix("text/html") == true)

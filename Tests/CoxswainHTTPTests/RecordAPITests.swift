@@ -12,9 +12,11 @@ struct RecordAPITests {
         try await withTestApp(backend) { client, _, _ in
             let ids = try await seed(client)
             // Given an opportunity created at Discovery
-            let (status, opp, headers) = try await client.send(.post, "/api/v1/opportunities", json: """
-                {"account_id":"\(ids.account)","owner_id":"\(ids.rep)","name":"Acme renewal","amount":"12500.50","stage":"discovery","close_date":"2026-06-30"}
-                """)
+            let (status, opp, headers) = try await client.send(
+                .post, "/api/v1/opportunities",
+                json: """
+                    {"account_id":"\(ids.account)","owner_id":"\(ids.rep)","name":"Acme renewal","amount":"12500.50","stage":"discovery","close_date":"2026-06-30"}
+                    """)
             #expect(status == .created)
             #expect(opp["probability"]?.numberValue == 40)
             #expect(opp["forecast_category"]?.stringValue == "pipeline")
@@ -22,7 +24,8 @@ struct RecordAPITests {
             let id = try #require(opp["id"]?.stringValue)
             #expect(headers[.location] == "/api/v1/opportunities/\(id)")
             // When it moves to Negotiation and its close date slips a quarter
-            let (s2, moved, _) = try await client.send(.patch, "/api/v1/opportunities/\(id)", json: #"{"stage":"Negotiation","close_date":"2026-09-30"}"#)
+            let (s2, moved, _) = try await client.send(
+                .patch, "/api/v1/opportunities/\(id)", json: #"{"stage":"Negotiation","close_date":"2026-09-30"}"#)
             #expect(s2 == .ok)
             // Then probability/category follow the stage, the push is counted, and history is kept
             #expect(moved["probability"]?.numberValue == 80)
@@ -41,23 +44,29 @@ struct RecordAPITests {
     func badInputIsAProblemNamingEveryField(backend: TestBackend) async throws {
         try await withTestApp(backend) { client, _, _ in
             let ids = try await seed(client)
-            let (status, problem, headers) = try await client.send(.post, "/api/v1/opportunities", json: """
-                {"account_id":"\(ids.account)","owner_id":"nobody@x.test","name":"X","amount":-5,"currency":"XYZ","stage":"Won-ish","close_date":"2026-02-30","colour":"red"}
-                """)
+            let (status, problem, headers) = try await client.send(
+                .post, "/api/v1/opportunities",
+                json: """
+                    {"account_id":"\(ids.account)","owner_id":"nobody@x.test","name":"X","amount":-5,"currency":"XYZ","stage":"Won-ish","close_date":"2026-02-30","colour":"red"}
+                    """)
             #expect(status == .unprocessableContent)
             #expect(headers[.contentType] == "application/problem+json")
             #expect(problem["code"]?.stringValue == "validation_failed")
             let pointers = Set(problem["errors"]?.arrayValue?.compactMap { $0["pointer"]?.stringValue } ?? [])
             #expect(pointers.isSuperset(of: ["/currency", "/close_date", "/colour"]))
             // Negative amounts are caught even with a valid currency
-            let (_, p2, _) = try await client.send(.post, "/api/v1/opportunities", json: """
-                {"account_id":"\(ids.account)","owner_id":"\(ids.rep)","name":"X","amount":-5,"stage":"Proposal","close_date":"2026-02-27"}
-                """)
+            let (_, p2, _) = try await client.send(
+                .post, "/api/v1/opportunities",
+                json: """
+                    {"account_id":"\(ids.account)","owner_id":"\(ids.rep)","name":"X","amount":-5,"stage":"Proposal","close_date":"2026-02-27"}
+                    """)
             #expect(p2["errors"]?.arrayValue?.first?["pointer"]?.stringValue == "/amount")
             // Unknown owner is a reference problem
-            let (_, p3, _) = try await client.send(.post, "/api/v1/opportunities", json: """
-                {"account_id":"\(ids.account)","owner_id":"ghost@x.test","name":"X","amount":5,"stage":"Proposal","close_date":"2026-02-27"}
-                """)
+            let (_, p3, _) = try await client.send(
+                .post, "/api/v1/opportunities",
+                json: """
+                    {"account_id":"\(ids.account)","owner_id":"ghost@x.test","name":"X","amount":5,"stage":"Proposal","close_date":"2026-02-27"}
+                    """)
             #expect(p3["errors"]?.arrayValue?.first?["code"]?.stringValue == "unknown_reference")
         }
     }
@@ -108,7 +117,8 @@ struct RecordAPITests {
         try await withTestApp(backend) { client, _, _ in
             for i in 0..<7 {
                 let company = i % 2 == 0 ? "Acme" : "Globex"
-                let (s, p, _) = try await client.send(.post, "/api/v1/leads", json: #"{"last_name":"L\#(i)","company":"\#(company)","employees":\#(i * 10)}"#)
+                let (s, p, _) = try await client.send(
+                    .post, "/api/v1/leads", json: #"{"last_name":"L\#(i)","company":"\#(company)","employees":\#(i * 10)}"#)
                 #expect(s == .created, "\(p)")
             }
             let (_, acme, _) = try await client.send(.get, "/api/v1/leads?company=Acme&sort=-employees")
@@ -131,7 +141,11 @@ struct RecordAPITests {
     @Test(arguments: TestBackend.available)
     func customFieldsAreValidatedOnEveryWrite(backend: TestBackend) async throws {
         try await withTestApp(backend) { client, _, _ in
-            let (s0, _, _) = try await client.send(.post, "/api/v1/custom-fields", json: #"{"entity":"lead","key":"use_case","label":"Use case","type":"picklist","allowed_values":["Billing","Payroll"],"required":true}"#)
+            let (s0, _, _) = try await client.send(
+                .post, "/api/v1/custom-fields",
+                json:
+                    #"{"entity":"lead","key":"use_case","label":"Use case","type":"picklist","allowed_values":["Billing","Payroll"],"required":true}"#
+            )
             #expect(s0 == .created)
             let (s1, p1, _) = try await client.send(.post, "/api/v1/leads", json: #"{"last_name":"Ng"}"#)
             #expect(s1 == .unprocessableContent)

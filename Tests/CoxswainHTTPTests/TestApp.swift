@@ -11,8 +11,10 @@ import Logging
 import NIOCore
 
 /// Runs `body` against the real router over a fresh database of `backend`.
-func withTestApp(_ backend: TestBackend, maxBodyBytes: Int = 64 * 1024,
-                 _ body: @escaping @Sendable (any TestClientProtocol, AppServices, RouteTable) async throws -> Void) async throws {
+func withTestApp(
+    _ backend: TestBackend, maxBodyBytes: Int = 64 * 1024,
+    _ body: @escaping @Sendable (any TestClientProtocol, AppServices, RouteTable) async throws -> Void
+) async throws {
     try await withTestStore(backend) { store in
         let services = AppServices(records: RecordService(store: store, environment: .fixed()), engine: backend.rawValue)
         let (router, table) = try await buildRouter(services: services, configuration: HTTPConfiguration(maxBodyBytes: maxBodyBytes))
@@ -26,7 +28,9 @@ func withTestApp(_ backend: TestBackend, maxBodyBytes: Int = 64 * 1024,
 extension TestClientProtocol {
     /// Sends JSON and returns status and parsed JSON body.
     @discardableResult
-    func send(_ method: HTTPRequest.Method, _ path: String, json: String? = nil, headers: HTTPFields = [:]) async throws -> (HTTPResponse.Status, JSONValue, HTTPFields) {
+    func send(
+        _ method: HTTPRequest.Method, _ path: String, json: String? = nil, headers: HTTPFields = [:]
+    ) async throws -> (HTTPResponse.Status, JSONValue, HTTPFields) {
         var h = headers
         if json != nil { h[.contentType] = "application/json" }
         return try await execute(uri: path, method: method, headers: h, body: json.map { ByteBuffer(string: $0) }) { response in
@@ -44,8 +48,10 @@ struct SeedIDs: Sendable {
 }
 
 func seed(_ client: any TestClientProtocol) async throws -> SeedIDs {
-    let (_, rep, _) = try await client.send(.post, "/api/v1/reps", json: #"{"first_name":"Dana","last_name":"Reyes","email":"dana@northwind.test","role":"ae"}"#)
-    let (_, acc, _) = try await client.send(.post, "/api/v1/accounts", json: #"{"name":"Acme Corp","website":"acme.com","employees":1200,"owner_id":"dana@northwind.test"}"#)
+    let (_, rep, _) = try await client.send(
+        .post, "/api/v1/reps", json: #"{"first_name":"Dana","last_name":"Reyes","email":"dana@northwind.test","role":"ae"}"#)
+    let (_, acc, _) = try await client.send(
+        .post, "/api/v1/accounts", json: #"{"name":"Acme Corp","website":"acme.com","employees":1200,"owner_id":"dana@northwind.test"}"#)
     return SeedIDs(rep: rep["id"]?.stringValue ?? "", account: acc["id"]?.stringValue ?? "")
 }
 

@@ -12,9 +12,11 @@ struct RecordStoreContractTests {
     static let t0 = Date(timeIntervalSince1970: 1_767_225_600)
 
     static func rep(_ n: Int, manager: String? = nil) -> Record {
-        Rep(meta: RecordMeta(id: "rep-\(n)", externalID: "005R\(n)", createdAt: t0), firstName: "Ada\(n)", lastName: "Lovelace",
+        Rep(
+            meta: RecordMeta(id: "rep-\(n)", externalID: "005R\(n)", createdAt: t0), firstName: "Ada\(n)", lastName: "Lovelace",
             email: "ada\(n)@example.com", role: .ae, managerID: manager, hireDate: LocalDate(2025, 3, 1),
-            outOfOffice: [LocalDate(2026, 1, 5)...LocalDate(2026, 1, 9)]).record
+            outOfOffice: [LocalDate(2026, 1, 5)...LocalDate(2026, 1, 9)]
+        ).record
     }
 
     @Test(arguments: TestBackend.available)
@@ -22,14 +24,18 @@ struct RecordStoreContractTests {
         try await withTestStore(backend) { store in
             // Given a rep, an account with revenue in EUR and an opportunity with custom fields
             let rep = Self.rep(1)
-            var account = Account(meta: RecordMeta(id: "acc-1", createdAt: Self.t0), name: "Acme GmbH", website: "acme.de",
-                                  employees: 250, annualRevenue: Money(Decimal(string: "1234567.89")!, .eur), country: "Germany",
-                                  segment: .midMarket, ownerID: "rep-1").record
+            var account = Account(
+                meta: RecordMeta(id: "acc-1", createdAt: Self.t0), name: "Acme GmbH", website: "acme.de",
+                employees: 250, annualRevenue: Money(Decimal(string: "1234567.89")!, .eur), country: "Germany",
+                segment: .midMarket, ownerID: "rep-1"
+            ).record
             account["custom_fields"] = .object(["tier": .text("gold"), "seats": .decimal(12)])
             let storedAccount = account
-            let opp = Opportunity(meta: RecordMeta(id: "opp-1", createdAt: Self.t0), accountID: "acc-1", ownerID: "rep-1",
-                                  name: "Acme expansion", amount: Money(Decimal(string: "45000.50")!, .eur), stage: "Discovery",
-                                  probability: 40, closeDate: LocalDate(2026, 3, 31), forecastCategory: .pipeline).record
+            let opp = Opportunity(
+                meta: RecordMeta(id: "opp-1", createdAt: Self.t0), accountID: "acc-1", ownerID: "rep-1",
+                name: "Acme expansion", amount: Money(Decimal(string: "45000.50")!, .eur), stage: "Discovery",
+                probability: 40, closeDate: LocalDate(2026, 3, 31), forecastCategory: .pipeline
+            ).record
             // When they are written in one transaction and read back
             try await store.write { tx in
                 try await tx.insert([rep])
@@ -37,8 +43,10 @@ struct RecordStoreContractTests {
                 try await tx.insert([opp])
             }
             let read = try await store.read { r in
-                (try await r.get(Rep.schema, id: "rep-1"), try await r.get(Account.schema, id: "acc-1"),
-                 try await r.get(Opportunity.schema, id: "opp-1"))
+                (
+                    try await r.get(Rep.schema, id: "rep-1"), try await r.get(Account.schema, id: "acc-1"),
+                    try await r.get(Opportunity.schema, id: "opp-1")
+                )
             }
             // Then every field is identical, money kept exactly
             #expect(read.0 == rep)
@@ -56,7 +64,9 @@ struct RecordStoreContractTests {
             await #expect(throws: Boom.self) {
                 try await store.write { tx in
                     try await tx.insert([Self.rep(1)])
-                    try await tx.append(audit: [AuditEntry(at: Self.t0, actor: "test", action: "create", entity: "rep", recordID: "rep-1", before: nil, after: "{}")])
+                    try await tx.append(audit: [
+                        AuditEntry(at: Self.t0, actor: "test", action: "create", entity: "rep", recordID: "rep-1", before: nil, after: "{}")
+                    ])
                     throw Boom()
                 }
             }
@@ -131,19 +141,25 @@ struct RecordStoreContractTests {
         try await withTestStore(backend) { store in
             try await store.write { tx in
                 try await tx.insert([Self.rep(1)])
-                try await tx.insert((1...3).map { Account(meta: RecordMeta(id: "acc-\($0)", createdAt: Self.t0), name: "Co \($0)", ownerID: "rep-1").record })
-                try await tx.insert((1...10).map { i in
-                    Opportunity(meta: RecordMeta(id: "opp-\(i)", createdAt: Self.t0), accountID: "acc-\(i % 3 + 1)", ownerID: "rep-1",
-                                name: "Deal \(i)", amount: Money(Decimal(i * 1000), .usd), stage: i % 2 == 0 ? "Closed Won" : "Proposal",
-                                probability: 50, closeDate: LocalDate(2026, 2, i), forecastCategory: .bestCase, isClosed: i % 2 == 0,
-                                isWon: i % 2 == 0).record
-                })
+                try await tx.insert(
+                    (1...3).map { Account(meta: RecordMeta(id: "acc-\($0)", createdAt: Self.t0), name: "Co \($0)", ownerID: "rep-1").record })
+                try await tx.insert(
+                    (1...10).map { i in
+                        Opportunity(
+                            meta: RecordMeta(id: "opp-\(i)", createdAt: Self.t0), accountID: "acc-\(i % 3 + 1)", ownerID: "rep-1",
+                            name: "Deal \(i)", amount: Money(Decimal(i * 1000), .usd), stage: i % 2 == 0 ? "Closed Won" : "Proposal",
+                            probability: 50, closeDate: LocalDate(2026, 2, i), forecastCategory: .bestCase, isClosed: i % 2 == 0,
+                            isWon: i % 2 == 0
+                        ).record
+                    })
             }
             let (won, big, byStage, like) = try await store.read { r in
-                (try await r.count(Opportunity.schema, filters: [.eq("is_won", .bool(true))]),
-                 try await r.count(Opportunity.schema, filters: [ListFilter("amount", .gte, [.decimal(5000)])]),
-                 try await r.aggregate(Opportunity.schema, groupBy: "stage", sumField: "amount", filters: []),
-                 try await r.count(Opportunity.schema, filters: [ListFilter("name", .contains, [.text("DEAL 1")])]))
+                (
+                    try await r.count(Opportunity.schema, filters: [.eq("is_won", .bool(true))]),
+                    try await r.count(Opportunity.schema, filters: [ListFilter("amount", .gte, [.decimal(5000)])]),
+                    try await r.aggregate(Opportunity.schema, groupBy: "stage", sumField: "amount", filters: []),
+                    try await r.count(Opportunity.schema, filters: [ListFilter("name", .contains, [.text("DEAL 1")])])
+                )
             }
             #expect(won == 5)
             #expect(big == 6)
@@ -157,25 +173,32 @@ struct RecordStoreContractTests {
     @Test(arguments: TestBackend.available)
     func historyAuditSettingsAndIdempotencyPersist(backend: TestBackend) async throws {
         try await withTestStore(backend) { store in
-            let change = OpportunityStageChange(opportunityID: "opp-1", fromStage: "Discovery", toStage: "Proposal",
-                                                amount: Money(Decimal(string: "99.99")!, .gbp), probability: 60,
-                                                closeDate: LocalDate(2026, 6, 30), forecastCategory: .bestCase,
-                                                changedAt: Self.t0, changedBy: "user:1")
-            let field = FieldChange(entity: "opportunity", recordID: "opp-1", field: "close_date", oldValue: "2026-03-31",
-                                    newValue: "2026-06-30", changedAt: Self.t0, changedBy: "user:1")
+            let change = OpportunityStageChange(
+                opportunityID: "opp-1", fromStage: "Discovery", toStage: "Proposal",
+                amount: Money(Decimal(string: "99.99")!, .gbp), probability: 60,
+                closeDate: LocalDate(2026, 6, 30), forecastCategory: .bestCase,
+                changedAt: Self.t0, changedBy: "user:1")
+            let field = FieldChange(
+                entity: "opportunity", recordID: "opp-1", field: "close_date", oldValue: "2026-03-31",
+                newValue: "2026-06-30", changedAt: Self.t0, changedBy: "user:1")
             try await store.write { tx in
                 try await tx.append(stageChanges: [change])
                 try await tx.append(fieldChanges: [field])
-                try await tx.append(audit: [AuditEntry(at: Self.t0, actor: "user:1", action: "update", entity: "opportunity",
-                                                       recordID: "opp-1", before: "{}", after: "{\"a\":1}")])
+                try await tx.append(audit: [
+                    AuditEntry(
+                        at: Self.t0, actor: "user:1", action: "update", entity: "opportunity",
+                        recordID: "opp-1", before: "{}", after: "{\"a\":1}")
+                ])
                 try await tx.setSetting("org", value: "{\"x\":1}")
                 try await tx.setSetting("org", value: "{\"x\":2}")
                 try await tx.saveResponse(StoredResponse(key: "k1", actor: "user:1", requestHash: "h", status: 201, body: "{}", createdAt: Self.t0))
             }
             let read = try await store.read { r in
-                (try await r.stageHistory(opportunityID: "opp-1"), try await r.fieldHistory(entity: "opportunity", recordID: "opp-1"),
-                 try await r.audit(AuditQuery(entity: "opportunity", actor: "user:1")), try await r.setting("org"),
-                 try await r.idempotentResponse(key: "k1", actor: "user:1"))
+                (
+                    try await r.stageHistory(opportunityID: "opp-1"), try await r.fieldHistory(entity: "opportunity", recordID: "opp-1"),
+                    try await r.audit(AuditQuery(entity: "opportunity", actor: "user:1")), try await r.setting("org"),
+                    try await r.idempotentResponse(key: "k1", actor: "user:1")
+                )
             }
             #expect(read.0 == [change])
             #expect(read.1 == [field])

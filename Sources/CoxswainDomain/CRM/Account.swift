@@ -19,10 +19,12 @@ public struct Account: Hashable, Sendable, Entity {
     public var parentAccountID: String?
     public var territory: String?
 
-    public init(meta: RecordMeta, name: String, website: String? = nil, industry: String? = nil, employees: Int? = nil,
-                annualRevenue: Money? = nil, phone: String? = nil, city: String? = nil, state: String? = nil,
-                postcode: String? = nil, country: String? = nil, region: String? = nil, segment: Segment? = nil,
-                ownerID: String? = nil, parentAccountID: String? = nil, territory: String? = nil) {
+    public init(
+        meta: RecordMeta, name: String, website: String? = nil, industry: String? = nil, employees: Int? = nil,
+        annualRevenue: Money? = nil, phone: String? = nil, city: String? = nil, state: String? = nil,
+        postcode: String? = nil, country: String? = nil, region: String? = nil, segment: Segment? = nil,
+        ownerID: String? = nil, parentAccountID: String? = nil, territory: String? = nil
+    ) {
         self.meta = meta
         self.name = name
         self.website = website
@@ -44,16 +46,22 @@ public struct Account: Hashable, Sendable, Entity {
     public static let schema = EntitySchema(
         name: "account", plural: "accounts",
         fields: [
-            FieldSpec("name", .text(maxLength: 255), required: true, aliases: ["Account Name", "Company name", "Company", "Name"], doc: "Company name."),
+            FieldSpec(
+                "name", .text(maxLength: 255), required: true, aliases: ["Account Name", "Company name", "Company", "Name"], doc: "Company name."),
             FieldSpec("website", .url, aliases: ["Website", "Website URL", "Company Domain Name", "Domain"], doc: "Web site."),
             FieldSpec("industry", .text(maxLength: 120), aliases: ["Industry"], doc: "Industry."),
-            FieldSpec("employees", .integer(min: 0, max: 10_000_000), aliases: ["Employees", "Number of Employees", "No. of Employees"], doc: "Head count."),
+            FieldSpec(
+                "employees", .integer(min: 0, max: 10_000_000), aliases: ["Employees", "Number of Employees", "No. of Employees"], doc: "Head count."),
             FieldSpec("annual_revenue", .money(currencyField: "currency"), aliases: ["Annual Revenue"], doc: "Annual revenue."),
             FieldSpec("currency", .currency, aliases: ["Currency", "Account Currency"], doc: "Currency of money fields."),
             FieldSpec("phone", .phone, aliases: ["Phone", "Phone Number", "Account Phone"], doc: "Main phone."),
             FieldSpec("city", .text(maxLength: 120), aliases: ["City", "Billing City"], doc: "City."),
-            FieldSpec("state", .text(maxLength: 120), aliases: ["State", "State/Province", "Billing State/Province", "State/Region"], doc: "State or province."),
-            FieldSpec("postcode", .text(maxLength: 20), aliases: ["Postal Code", "Zip", "Zip/Postal Code", "Billing Zip/Postal Code", "Postcode"], doc: "Postal code."),
+            FieldSpec(
+                "state", .text(maxLength: 120), aliases: ["State", "State/Province", "Billing State/Province", "State/Region"],
+                doc: "State or province."),
+            FieldSpec(
+                "postcode", .text(maxLength: 20), aliases: ["Postal Code", "Zip", "Zip/Postal Code", "Billing Zip/Postal Code", "Postcode"],
+                doc: "Postal code."),
             FieldSpec("country", .text(maxLength: 80), aliases: ["Country", "Country/Region", "Billing Country"], doc: "Country."),
             FieldSpec("region", .text(maxLength: 80), aliases: ["Region", "Sales Region"], doc: "Sales region (AMER, EMEA, APAC…)."),
             FieldSpec("segment", .choice(Segment.allCases.map(\.rawValue)), aliases: ["Segment"], doc: "Segment; defaults from employees."),
@@ -62,10 +70,12 @@ public struct Account: Hashable, Sendable, Entity {
             FieldSpec("territory", .text(maxLength: 120), aliases: ["Territory"], doc: "Territory name or id."),
         ],
         filterable: ["name", "industry", "country", "region", "segment", "owner_id", "territory", "employees"],
-        rules: [{ record, _, _ in
-            if record["segment"].isNull, let e = record.int("employees") { record["segment"] = .text(Segment.forEmployees(e).rawValue) }
-            return []
-        }])
+        rules: [
+            { record, _, _ in
+                if record["segment"].isNull, let e = record.int("employees") { record["segment"] = .text(Segment.forEmployees(e).rawValue) }
+                return []
+            }
+        ])
 
     public init(record r: Record) {
         meta = RecordMeta(record: r)

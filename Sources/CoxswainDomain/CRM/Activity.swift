@@ -16,9 +16,11 @@ public struct Activity: Hashable, Sendable, Entity {
     public var durationMinutes: Int?
     public var direction: String?
 
-    public init(meta: RecordMeta, type: Kind, subject: String? = nil, occurredAt: Date, repID: String, leadID: String? = nil,
-                contactID: String? = nil, opportunityID: String? = nil, accountID: String? = nil,
-                durationMinutes: Int? = nil, direction: String? = nil) {
+    public init(
+        meta: RecordMeta, type: Kind, subject: String? = nil, occurredAt: Date, repID: String, leadID: String? = nil,
+        contactID: String? = nil, opportunityID: String? = nil, accountID: String? = nil,
+        durationMinutes: Int? = nil, direction: String? = nil
+    ) {
         self.meta = meta
         self.type = type
         self.subject = subject
@@ -35,10 +37,13 @@ public struct Activity: Hashable, Sendable, Entity {
     public static let schema = EntitySchema(
         name: "activity", plural: "activities",
         fields: [
-            FieldSpec("type", .choice(Kind.allCases.map(\.rawValue)), required: true, aliases: ["Type", "Activity Type", "Task Subtype"], doc: "Kind of activity."),
+            FieldSpec(
+                "type", .choice(Kind.allCases.map(\.rawValue)), required: true, aliases: ["Type", "Activity Type", "Task Subtype"],
+                doc: "Kind of activity."),
             FieldSpec("subject", .text(maxLength: 255), aliases: ["Subject"], doc: "Subject line."),
             FieldSpec("occurred_at", .timestamp, required: true, aliases: ["Date", "Activity Date", "Activity date"], doc: "When it happened."),
-            FieldSpec("rep_id", .reference("rep"), required: true, aliases: ["Assigned", "Owner", "Activity assigned to", "Rep"], doc: "Rep who did it."),
+            FieldSpec(
+                "rep_id", .reference("rep"), required: true, aliases: ["Assigned", "Owner", "Activity assigned to", "Rep"], doc: "Rep who did it."),
             FieldSpec("lead_id", .reference("lead"), aliases: ["Lead ID"], doc: "Related lead."),
             FieldSpec("contact_id", .reference("contact"), aliases: ["Contact ID", "Name"], doc: "Related contact."),
             FieldSpec("opportunity_id", .reference("opportunity"), aliases: ["Opportunity ID", "Opportunity"], doc: "Related opportunity."),
@@ -47,13 +52,18 @@ public struct Activity: Hashable, Sendable, Entity {
             FieldSpec("direction", .choice(["inbound", "outbound"]), aliases: ["Direction", "Call Type"], doc: "Inbound or outbound."),
         ],
         filterable: ["type", "rep_id", "lead_id", "contact_id", "opportunity_id", "account_id", "occurred_at"],
-        rules: [{ record, _, _ in
-            let links = ["lead_id", "contact_id", "opportunity_id", "account_id"]
-            if links.allSatisfy({ record[$0].isNull }) {
-                return [FieldIssue(code: "required", field: "opportunity_id", message: "an activity must relate to a lead, contact, opportunity or account")]
+        rules: [
+            { record, _, _ in
+                let links = ["lead_id", "contact_id", "opportunity_id", "account_id"]
+                if links.allSatisfy({ record[$0].isNull }) {
+                    return [
+                        FieldIssue(
+                            code: "required", field: "opportunity_id", message: "an activity must relate to a lead, contact, opportunity or account")
+                    ]
+                }
+                return []
             }
-            return []
-        }])
+        ])
 
     public init(record r: Record) {
         meta = RecordMeta(record: r)

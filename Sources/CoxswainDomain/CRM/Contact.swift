@@ -12,8 +12,10 @@ public struct Contact: Hashable, Sendable, Entity {
     public var ownerID: String?
     public var leadSource: String?
 
-    public init(meta: RecordMeta, firstName: String?, lastName: String, email: String? = nil, phone: String? = nil,
-                title: String? = nil, accountID: String? = nil, ownerID: String? = nil, leadSource: String? = nil) {
+    public init(
+        meta: RecordMeta, firstName: String?, lastName: String, email: String? = nil, phone: String? = nil,
+        title: String? = nil, accountID: String? = nil, ownerID: String? = nil, leadSource: String? = nil
+    ) {
         self.meta = meta
         self.firstName = firstName
         self.lastName = lastName
@@ -33,7 +35,9 @@ public struct Contact: Hashable, Sendable, Entity {
             FieldSpec("email", .email, aliases: ["Email", "Email Address"], doc: "E-mail."),
             FieldSpec("phone", .phone, aliases: ["Phone", "Phone Number", "Mobile", "Mobile Phone"], doc: "Phone."),
             FieldSpec("title", .text(maxLength: 128), aliases: ["Title", "Job Title"], doc: "Job title."),
-            FieldSpec("account_id", .reference("account"), aliases: ["Account ID", "Account Name", "Account", "Associated Company", "Company name"], doc: "Account the contact works at."),
+            FieldSpec(
+                "account_id", .reference("account"), aliases: ["Account ID", "Account Name", "Account", "Associated Company", "Company name"],
+                doc: "Account the contact works at."),
             FieldSpec("owner_id", .reference("rep"), aliases: ["Contact Owner", "Owner", "Contact owner"], doc: "Owning rep."),
             FieldSpec("lead_source", .text(maxLength: 80), aliases: ["Lead Source", "Original Source"], doc: "Where the contact came from."),
         ],

@@ -69,7 +69,8 @@ public struct PriceBookEntry: Hashable, Sendable, Entity {
         name: "price_book_entry", plural: "price-book-entries",
         fields: [
             FieldSpec("product_id", .reference("product"), required: true, aliases: ["Product ID", "Product"], doc: "Product priced."),
-            FieldSpec("price_book", .text(maxLength: 80), default: .text("Standard"), aliases: ["Price Book", "Price Book Name"], doc: "Price book name."),
+            FieldSpec(
+                "price_book", .text(maxLength: 80), default: .text("Standard"), aliases: ["Price Book", "Price Book Name"], doc: "Price book name."),
             FieldSpec("unit_price", .money(currencyField: "currency"), required: true, aliases: ["List Price", "Unit Price"], doc: "List price."),
             FieldSpec("currency", .currency, aliases: ["Currency", "Currency ISO Code"], doc: "Currency of the price."),
             FieldSpec("active", .bool, default: .bool(true), aliases: ["Active"], doc: "Usable on new deals."),

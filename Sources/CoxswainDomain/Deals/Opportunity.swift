@@ -30,10 +30,12 @@ public struct Opportunity: Hashable, Sendable, Entity {
     /// How many times the close date moved into a later fiscal period.
     public var pushCount: Int
 
-    public init(meta: RecordMeta, accountID: String, ownerID: String, name: String, amount: Money, stage: String,
-                probability: Int, closeDate: LocalDate, forecastCategory: ForecastCategory, nextStep: String? = nil,
-                type: DealType? = nil, leadSource: String? = nil, segment: Segment? = nil, isClosed: Bool = false,
-                isWon: Bool = false, closedAt: Date? = nil, pushCount: Int = 0) {
+    public init(
+        meta: RecordMeta, accountID: String, ownerID: String, name: String, amount: Money, stage: String,
+        probability: Int, closeDate: LocalDate, forecastCategory: ForecastCategory, nextStep: String? = nil,
+        type: DealType? = nil, leadSource: String? = nil, segment: Segment? = nil, isClosed: Bool = false,
+        isWon: Bool = false, closedAt: Date? = nil, pushCount: Int = 0
+    ) {
         self.meta = meta
         self.accountID = accountID
         self.ownerID = ownerID
@@ -56,17 +58,29 @@ public struct Opportunity: Hashable, Sendable, Entity {
     public static let schema = EntitySchema(
         name: "opportunity", plural: "opportunities",
         fields: [
-            FieldSpec("account_id", .reference("account"), required: true, aliases: ["Account ID", "Account Name", "Account", "Associated Company"], doc: "Account the deal is with."),
-            FieldSpec("owner_id", .reference("rep"), required: true, aliases: ["Opportunity Owner", "Owner", "Deal owner", "Owner ID"], doc: "Owning rep."),
+            FieldSpec(
+                "account_id", .reference("account"), required: true, aliases: ["Account ID", "Account Name", "Account", "Associated Company"],
+                doc: "Account the deal is with."),
+            FieldSpec(
+                "owner_id", .reference("rep"), required: true, aliases: ["Opportunity Owner", "Owner", "Deal owner", "Owner ID"], doc: "Owning rep."),
             FieldSpec("name", .text(maxLength: 255), required: true, aliases: ["Opportunity Name", "Deal Name", "Name"], doc: "Deal name."),
-            FieldSpec("amount", .money(currencyField: "currency"), required: true, aliases: ["Amount", "Deal Amount"], doc: "Deal value; never negative."),
+            FieldSpec(
+                "amount", .money(currencyField: "currency"), required: true, aliases: ["Amount", "Deal Amount"], doc: "Deal value; never negative."),
             FieldSpec("currency", .currency, aliases: ["Currency", "Opportunity Currency", "Deal Currency Code"], doc: "Currency of amount."),
-            FieldSpec("stage", .text(maxLength: 80), required: true, aliases: ["Stage", "Deal Stage", "Stage Name"], doc: "One of the organisation's stages."),
-            FieldSpec("probability", .integer(min: 0, max: 100), aliases: ["Probability (%)", "Probability", "Deal probability"], doc: "Win probability %; defaults from stage."),
+            FieldSpec(
+                "stage", .text(maxLength: 80), required: true, aliases: ["Stage", "Deal Stage", "Stage Name"],
+                doc: "One of the organisation's stages."),
+            FieldSpec(
+                "probability", .integer(min: 0, max: 100), aliases: ["Probability (%)", "Probability", "Deal probability"],
+                doc: "Win probability %; defaults from stage."),
             FieldSpec("close_date", .date, required: true, aliases: ["Close Date", "Expected Close Date"], doc: "Expected or actual close date."),
-            FieldSpec("forecast_category", .choice(ForecastCategory.allCases.map(\.rawValue)), aliases: ["Forecast Category", "Forecast category"], doc: "Forecast category; defaults from stage."),
+            FieldSpec(
+                "forecast_category", .choice(ForecastCategory.allCases.map(\.rawValue)), aliases: ["Forecast Category", "Forecast category"],
+                doc: "Forecast category; defaults from stage."),
             FieldSpec("next_step", .text(maxLength: 255), aliases: ["Next Step"], doc: "Agreed next step."),
-            FieldSpec("type", .choice(DealType.allCases.map(\.rawValue)), aliases: ["Type", "Deal Type", "Opportunity Type"], doc: "New business, expansion or renewal."),
+            FieldSpec(
+                "type", .choice(DealType.allCases.map(\.rawValue)), aliases: ["Type", "Deal Type", "Opportunity Type"],
+                doc: "New business, expansion or renewal."),
             FieldSpec("lead_source", .text(maxLength: 80), aliases: ["Lead Source", "Original Source"], doc: "Source of the deal."),
             FieldSpec("segment", .choice(Segment.allCases.map(\.rawValue)), aliases: ["Segment"], doc: "Customer segment."),
             FieldSpec("is_closed", .bool, access: .system, doc: "Derived from stage."),
@@ -74,7 +88,9 @@ public struct Opportunity: Hashable, Sendable, Entity {
             FieldSpec("closed_at", .timestamp, access: .createOnly, aliases: ["Closed Date"], doc: "When the deal closed."),
             FieldSpec("push_count", .integer(min: 0, max: nil), access: .system, doc: "Times the close date moved to a later fiscal period."),
         ],
-        filterable: ["account_id", "owner_id", "stage", "close_date", "forecast_category", "is_closed", "is_won", "type", "segment", "lead_source", "amount"],
+        filterable: [
+            "account_id", "owner_id", "stage", "close_date", "forecast_category", "is_closed", "is_won", "type", "segment", "lead_source", "amount",
+        ],
         rules: [applyStageRules])
 
     /// Stage rules: the stage must be configured; a new stage brings its default probability and forecast
@@ -115,8 +131,10 @@ public struct Opportunity: Hashable, Sendable, Entity {
         if let close = record.date("close_date"), let created = record.timestamp("created_at") {
             let createdDay = LocalDate(created, in: TimeZone(identifier: "UTC")!)
             if close < createdDay {
-                issues.append(FieldIssue(code: "rule", field: "close_date",
-                                         message: "\(close) is before the opportunity was created (\(createdDay))"))
+                issues.append(
+                    FieldIssue(
+                        code: "rule", field: "close_date",
+                        message: "\(close) is before the opportunity was created (\(createdDay))"))
             }
         }
         return issues
@@ -180,8 +198,10 @@ public struct OpportunityStageChange: Hashable, Sendable, Codable {
     /// User, token or system process that made the change.
     public var changedBy: String
 
-    public init(opportunityID: String, fromStage: String?, toStage: String, amount: Money, probability: Int,
-                closeDate: LocalDate, forecastCategory: ForecastCategory, changedAt: Date, changedBy: String) {
+    public init(
+        opportunityID: String, fromStage: String?, toStage: String, amount: Money, probability: Int,
+        closeDate: LocalDate, forecastCategory: ForecastCategory, changedAt: Date, changedBy: String
+    ) {
         self.opportunityID = opportunityID
         self.fromStage = fromStage
         self.toStage = toStage
@@ -195,9 +215,10 @@ public struct OpportunityStageChange: Hashable, Sendable, Codable {
 
     /// The snapshot of `opportunity` entering its current stage.
     public init(_ opportunity: Opportunity, from: String?, at: Date, by actor: String) {
-        self.init(opportunityID: opportunity.meta.id, fromStage: from, toStage: opportunity.stage, amount: opportunity.amount,
-                  probability: opportunity.probability, closeDate: opportunity.closeDate,
-                  forecastCategory: opportunity.forecastCategory, changedAt: at, changedBy: actor)
+        self.init(
+            opportunityID: opportunity.meta.id, fromStage: from, toStage: opportunity.stage, amount: opportunity.amount,
+            probability: opportunity.probability, closeDate: opportunity.closeDate,
+            forecastCategory: opportunity.forecastCategory, changedAt: at, changedBy: actor)
     }
 }
 

@@ -25,8 +25,10 @@ public struct StageDefinition: Hashable, Sendable, Entity {
     public var isWon: Bool
     public var active: Bool
 
-    public init(meta: RecordMeta, name: String, sortOrder: Int, probability: Int, forecastCategory: ForecastCategory,
-                isClosed: Bool = false, isWon: Bool = false, active: Bool = true) {
+    public init(
+        meta: RecordMeta, name: String, sortOrder: Int, probability: Int, forecastCategory: ForecastCategory,
+        isClosed: Bool = false, isWon: Bool = false, active: Bool = true
+    ) {
         self.meta = meta
         self.name = name
         self.sortOrder = sortOrder
@@ -49,12 +51,14 @@ public struct StageDefinition: Hashable, Sendable, Entity {
             FieldSpec("active", .bool, default: .bool(true), doc: "Inactive stages cannot be chosen for new changes."),
         ],
         uniqueFields: ["name"], filterable: ["name", "is_closed", "is_won", "active"],
-        rules: [{ record, _, _ in
-            if record.bool("is_won") == true && record.bool("is_closed") != true {
-                return [FieldIssue(code: "rule", field: "is_closed", message: "a won stage must also be closed")]
+        rules: [
+            { record, _, _ in
+                if record.bool("is_won") == true && record.bool("is_closed") != true {
+                    return [FieldIssue(code: "rule", field: "is_closed", message: "a won stage must also be closed")]
+                }
+                return []
             }
-            return []
-        }])
+        ])
 
     public init(record r: Record) {
         meta = RecordMeta(record: r)
@@ -91,8 +95,9 @@ public struct StageDefinition: Hashable, Sendable, Entity {
         ]
         let epoch = Date(timeIntervalSince1970: 1_704_067_200)
         return rows.enumerated().map { i, row in
-            StageDefinition(meta: RecordMeta(id: "stage-\(i + 1)", createdAt: epoch), name: row.0, sortOrder: (i + 1) * 10,
-                            probability: row.1, forecastCategory: row.2, isClosed: row.3, isWon: row.4)
+            StageDefinition(
+                meta: RecordMeta(id: "stage-\(i + 1)", createdAt: epoch), name: row.0, sortOrder: (i + 1) * 10,
+                probability: row.1, forecastCategory: row.2, isClosed: row.3, isWon: row.4)
         }
     }()
 }

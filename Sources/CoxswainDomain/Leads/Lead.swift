@@ -29,11 +29,13 @@ public struct Lead: Hashable, Sendable, Entity {
     public var convertedAt: Date?
     public var convertedAccountID: String?
 
-    public init(meta: RecordMeta, firstName: String? = nil, lastName: String? = nil, email: String? = nil,
-                phone: String? = nil, company: String? = nil, title: String? = nil, website: String? = nil,
-                industry: String? = nil, employees: Int? = nil, city: String? = nil, state: String? = nil,
-                postcode: String? = nil, country: String? = nil, region: String? = nil, source: String? = nil,
-                status: Status = .new, ownerID: String? = nil, convertedAt: Date? = nil, convertedAccountID: String? = nil) {
+    public init(
+        meta: RecordMeta, firstName: String? = nil, lastName: String? = nil, email: String? = nil,
+        phone: String? = nil, company: String? = nil, title: String? = nil, website: String? = nil,
+        industry: String? = nil, employees: Int? = nil, city: String? = nil, state: String? = nil,
+        postcode: String? = nil, country: String? = nil, region: String? = nil, source: String? = nil,
+        status: Status = .new, ownerID: String? = nil, convertedAt: Date? = nil, convertedAccountID: String? = nil
+    ) {
         self.meta = meta
         self.firstName = firstName
         self.lastName = lastName
@@ -63,29 +65,39 @@ public struct Lead: Hashable, Sendable, Entity {
             FieldSpec("last_name", .text(maxLength: 80), aliases: ["Last Name", "LastName", "Surname"], doc: "Family name."),
             FieldSpec("email", .email, aliases: ["Email", "Email Address"], doc: "E-mail."),
             FieldSpec("phone", .phone, aliases: ["Phone", "Phone Number", "Mobile", "Mobile Phone", "Mobile Phone Number"], doc: "Phone."),
-            FieldSpec("company", .text(maxLength: 255), aliases: ["Company", "Company / Account", "Company Name", "Account Name"], doc: "Company name as given."),
+            FieldSpec(
+                "company", .text(maxLength: 255), aliases: ["Company", "Company / Account", "Company Name", "Account Name"],
+                doc: "Company name as given."),
             FieldSpec("title", .text(maxLength: 128), aliases: ["Title", "Job Title"], doc: "Job title."),
             FieldSpec("website", .url, aliases: ["Website", "Website URL", "Company Domain Name"], doc: "Company web site."),
             FieldSpec("industry", .text(maxLength: 120), aliases: ["Industry"], doc: "Industry."),
-            FieldSpec("employees", .integer(min: 0, max: 10_000_000), aliases: ["No. of Employees", "Number of Employees", "Employees"], doc: "Company head count."),
+            FieldSpec(
+                "employees", .integer(min: 0, max: 10_000_000), aliases: ["No. of Employees", "Number of Employees", "Employees"],
+                doc: "Company head count."),
             FieldSpec("city", .text(maxLength: 120), aliases: ["City"], doc: "City."),
             FieldSpec("state", .text(maxLength: 120), aliases: ["State", "State/Province", "State/Region"], doc: "State or province."),
             FieldSpec("postcode", .text(maxLength: 20), aliases: ["Zip", "Zip/Postal Code", "Postal Code", "Postcode"], doc: "Postal code."),
             FieldSpec("country", .text(maxLength: 80), aliases: ["Country", "Country/Region"], doc: "Country."),
             FieldSpec("region", .text(maxLength: 80), aliases: ["Region", "Sales Region"], doc: "Sales region."),
-            FieldSpec("source", .text(maxLength: 80), aliases: ["Lead Source", "Original Source", "Source"], doc: "Lead source (web, event, partner…)."),
-            FieldSpec("status", .choice(Status.allCases.map(\.rawValue)), default: .text("new"), aliases: ["Lead Status", "Status"], doc: "Lifecycle status."),
+            FieldSpec(
+                "source", .text(maxLength: 80), aliases: ["Lead Source", "Original Source", "Source"], doc: "Lead source (web, event, partner…)."),
+            FieldSpec(
+                "status", .choice(Status.allCases.map(\.rawValue)), default: .text("new"), aliases: ["Lead Status", "Status"],
+                doc: "Lifecycle status."),
             FieldSpec("owner_id", .reference("rep"), aliases: ["Lead Owner", "Owner", "Contact owner", "HubSpot Owner"], doc: "Owning rep."),
             FieldSpec("converted_at", .timestamp, aliases: ["Converted Date"], doc: "When the lead was converted."),
-            FieldSpec("converted_account_id", .reference("account"), aliases: ["Converted Account ID"], doc: "Account created or matched on conversion."),
+            FieldSpec(
+                "converted_account_id", .reference("account"), aliases: ["Converted Account ID"], doc: "Account created or matched on conversion."),
         ],
         filterable: ["email", "company", "status", "owner_id", "source", "country", "region", "last_name"],
-        rules: [{ record, _, _ in
-            if record["last_name"].isNull && record["email"].isNull {
-                return [FieldIssue(code: "required", field: "last_name", message: "a lead needs a last name or an e-mail address")]
+        rules: [
+            { record, _, _ in
+                if record["last_name"].isNull && record["email"].isNull {
+                    return [FieldIssue(code: "required", field: "last_name", message: "a lead needs a last name or an e-mail address")]
+                }
+                return []
             }
-            return []
-        }])
+        ])
 
     public init(record r: Record) {
         meta = RecordMeta(record: r)

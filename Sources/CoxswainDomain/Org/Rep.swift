@@ -27,10 +27,12 @@ public struct Rep: Hashable, Sendable, Entity {
     public var workDays: [String]
     public var outOfOffice: [ClosedRange<LocalDate>]
 
-    public init(meta: RecordMeta, firstName: String, lastName: String, email: String, role: Role,
-                managerID: String? = nil, teamID: String? = nil, region: String? = nil, segment: String? = nil,
-                hireDate: LocalDate? = nil, active: Bool = true, timeZone: String = "UTC", workStart: String = "09:00",
-                workEnd: String = "17:00", workDays: [String] = Rep.weekdays, outOfOffice: [ClosedRange<LocalDate>] = []) {
+    public init(
+        meta: RecordMeta, firstName: String, lastName: String, email: String, role: Role,
+        managerID: String? = nil, teamID: String? = nil, region: String? = nil, segment: String? = nil,
+        hireDate: LocalDate? = nil, active: Bool = true, timeZone: String = "UTC", workStart: String = "09:00",
+        workEnd: String = "17:00", workDays: [String] = Rep.weekdays, outOfOffice: [ClosedRange<LocalDate>] = []
+    ) {
         self.meta = meta
         self.firstName = firstName
         self.lastName = lastName
@@ -78,16 +80,18 @@ public struct Rep: Hashable, Sendable, Entity {
             FieldSpec("out_of_office", .dateRanges, default: .dateRanges([]), doc: "Out-of-office date ranges (inclusive)."),
         ],
         uniqueFields: ["email"], filterable: ["email", "role", "manager_id", "team_id", "region", "segment", "active"],
-        rules: [{ record, _, _ in
-            var issues: [FieldIssue] = []
-            if let m = record.text("manager_id"), !record.id.isEmpty, m == record.id {
-                issues.append(FieldIssue(code: "rule", field: "manager_id", message: "a rep cannot be their own manager"))
+        rules: [
+            { record, _, _ in
+                var issues: [FieldIssue] = []
+                if let m = record.text("manager_id"), !record.id.isEmpty, m == record.id {
+                    issues.append(FieldIssue(code: "rule", field: "manager_id", message: "a rep cannot be their own manager"))
+                }
+                if let s = record.text("work_start"), let e = record.text("work_end"), s >= e {
+                    issues.append(FieldIssue(code: "rule", field: "work_end", message: "must be after work_start (\(s))"))
+                }
+                return issues
             }
-            if let s = record.text("work_start"), let e = record.text("work_end"), s >= e {
-                issues.append(FieldIssue(code: "rule", field: "work_end", message: "must be after work_start (\(s))"))
-            }
-            return issues
-        }])
+        ])
 
     public init(record r: Record) {
         meta = RecordMeta(record: r)

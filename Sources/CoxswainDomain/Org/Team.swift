@@ -10,8 +10,10 @@ public struct Team: Hashable, Sendable, Entity {
     public var region: String?
     public var segment: String?
 
-    public init(meta: RecordMeta, name: String, parentTeamID: String? = nil, managerID: String? = nil,
-                region: String? = nil, segment: String? = nil) {
+    public init(
+        meta: RecordMeta, name: String, parentTeamID: String? = nil, managerID: String? = nil,
+        region: String? = nil, segment: String? = nil
+    ) {
         self.meta = meta
         self.name = name
         self.parentTeamID = parentTeamID
@@ -30,12 +32,14 @@ public struct Team: Hashable, Sendable, Entity {
             FieldSpec("segment", .choice(Segment.allCases.map(\.rawValue)), aliases: ["Segment"], doc: "Customer segment served."),
         ],
         uniqueFields: ["name"], filterable: ["name", "parent_team_id", "manager_id", "region", "segment"],
-        rules: [{ record, _, _ in
-            if let parent = record.text("parent_team_id"), parent == record.id, !parent.isEmpty {
-                return [FieldIssue(code: "rule", field: "parent_team_id", message: "a team cannot be its own parent")]
+        rules: [
+            { record, _, _ in
+                if let parent = record.text("parent_team_id"), parent == record.id, !parent.isEmpty {
+                    return [FieldIssue(code: "rule", field: "parent_team_id", message: "a team cannot be its own parent")]
+                }
+                return []
             }
-            return []
-        }])
+        ])
 
     public init(record r: Record) {
         meta = RecordMeta(record: r)

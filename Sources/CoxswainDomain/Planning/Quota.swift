@@ -27,17 +27,20 @@ public struct Quota: Hashable, Sendable, Entity {
             FieldSpec("rep_id", .reference("rep"), required: true, aliases: ["Rep", "Owner", "User"], doc: "Rep the quota belongs to."),
             FieldSpec("period_start", .date, required: true, aliases: ["Start Date", "Period Start"], doc: "First day of the period."),
             FieldSpec("period_end", .date, required: true, aliases: ["End Date", "Period End"], doc: "Last day of the period (inclusive)."),
-            FieldSpec("amount", .money(currencyField: "currency"), required: true, aliases: ["Quota", "Quota Amount", "Amount"], doc: "Target amount."),
+            FieldSpec(
+                "amount", .money(currencyField: "currency"), required: true, aliases: ["Quota", "Quota Amount", "Amount"], doc: "Target amount."),
             FieldSpec("currency", .currency, aliases: ["Currency"], doc: "Currency of amount."),
             FieldSpec("metric", .choice(["bookings", "pipeline"]), default: .text("bookings"), doc: "What the quota measures."),
         ],
         filterable: ["rep_id", "period_start", "period_end", "metric"],
-        rules: [{ record, _, _ in
-            if let s = record.date("period_start"), let e = record.date("period_end"), e < s {
-                return [FieldIssue(code: "rule", field: "period_end", message: "\(e) is before period_start \(s)")]
+        rules: [
+            { record, _, _ in
+                if let s = record.date("period_start"), let e = record.date("period_end"), e < s {
+                    return [FieldIssue(code: "rule", field: "period_end", message: "\(e) is before period_start \(s)")]
+                }
+                return []
             }
-            return []
-        }])
+        ])
 
     public init(record r: Record) {
         meta = RecordMeta(record: r)

@@ -69,23 +69,26 @@ public struct FiscalCalendar: Hashable, Sendable, Codable {
     /// Quarter `number` (1–4) of fiscal year `fiscalYear`.
     public func quarter(fiscalYear: Int, number: Int) -> FiscalPeriod {
         let first = LocalDate(startYear(forLabel: fiscalYear), startMonth, 1).adding(months: (number - 1) * 3)
-        return FiscalPeriod(kind: .quarter, fiscalYear: fiscalYear, number: number,
-                            start: first, end: first.adding(months: 3).adding(days: -1))
+        return FiscalPeriod(
+            kind: .quarter, fiscalYear: fiscalYear, number: number,
+            start: first, end: first.adding(months: 3).adding(days: -1))
     }
 
     /// The whole fiscal year `fiscalYear`.
     public func year(_ fiscalYear: Int) -> FiscalPeriod {
         let first = LocalDate(startYear(forLabel: fiscalYear), startMonth, 1)
-        return FiscalPeriod(kind: .year, fiscalYear: fiscalYear, number: 1,
-                            start: first, end: first.adding(months: 12).adding(days: -1))
+        return FiscalPeriod(
+            kind: .year, fiscalYear: fiscalYear, number: 1,
+            start: first, end: first.adding(months: 12).adding(days: -1))
     }
 
     /// The fiscal month (1–12 within the fiscal year) containing `date`.
     public func month(containing date: LocalDate) -> FiscalPeriod {
         let first = LocalDate(date.year, date.month, 1)
-        return FiscalPeriod(kind: .month, fiscalYear: fiscalYear(containing: date),
-                            number: (date.month - startMonth + 12) % 12 + 1,
-                            start: first, end: first.adding(months: 1).adding(days: -1))
+        return FiscalPeriod(
+            kind: .month, fiscalYear: fiscalYear(containing: date),
+            number: (date.month - startMonth + 12) % 12 + 1,
+            start: first, end: first.adding(months: 1).adding(days: -1))
     }
 
     /// The quarter `offset` quarters after `period` (negative for earlier ones).

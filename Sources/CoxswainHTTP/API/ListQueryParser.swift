@@ -25,8 +25,10 @@ enum ListQueryParser {
                 let descending = value.hasPrefix("-")
                 let field = descending ? String(value.dropFirst()) : value
                 guard schema.filterableFields.contains(field) else {
-                    issues.append(FieldIssue(code: "unknown_value", field: "sort",
-                                             message: "cannot sort by '\(field)'; use one of \(schema.filterableFields.joined(separator: ", "))"))
+                    issues.append(
+                        FieldIssue(
+                            code: "unknown_value", field: "sort",
+                            message: "cannot sort by '\(field)'; use one of \(schema.filterableFields.joined(separator: ", "))"))
                     continue
                 }
                 query.sort = field
@@ -39,15 +41,19 @@ enum ListQueryParser {
                     field = String(rawKey[..<open])
                     let opName = String(rawKey[rawKey.index(after: open)..<rawKey.index(before: rawKey.endIndex)])
                     guard let parsed = ListFilter.Op(rawValue: opName) else {
-                        issues.append(FieldIssue(code: "unknown_value", field: rawKey,
-                                                 message: "unknown operator '\(opName)'; use \(ListFilter.Op.allCases.map(\.rawValue).joined(separator: ", "))"))
+                        issues.append(
+                            FieldIssue(
+                                code: "unknown_value", field: rawKey,
+                                message: "unknown operator '\(opName)'; use \(ListFilter.Op.allCases.map(\.rawValue).joined(separator: ", "))"))
                         continue
                     }
                     op = parsed
                 }
                 guard schema.filterableFields.contains(field), let spec = schema.field(field) else {
-                    issues.append(FieldIssue(code: "unknown_field", field: rawKey,
-                                             message: "is not a filter of \(schema.plural); use \(schema.filterableFields.joined(separator: ", "))"))
+                    issues.append(
+                        FieldIssue(
+                            code: "unknown_field", field: rawKey,
+                            message: "is not a filter of \(schema.plural); use \(schema.filterableFields.joined(separator: ", "))"))
                     continue
                 }
                 var values: [FieldValue] = []

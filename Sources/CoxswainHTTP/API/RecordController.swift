@@ -51,8 +51,9 @@ struct RecordController: Sendable {
             let actor = context.principal.id
             if let stored = try await services.store.read({ try await $0.idempotentResponse(key: key, actor: actor) }) {
                 guard stored.requestHash == hash else {
-                    throw Problem(.unprocessableContent, code: "idempotency_key_reused",
-                                  detail: "this Idempotency-Key was already used with a different request body")
+                    throw Problem(
+                        .unprocessableContent, code: "idempotency_key_reused",
+                        detail: "this Idempotency-Key was already used with a different request body")
                 }
                 var headers = HTTPFields()
                 headers[HTTPField.Name("Idempotent-Replayed")!] = "true"
@@ -63,8 +64,9 @@ struct RecordController: Sendable {
         let record = try await services.records.create(schema, .object(pairs), by: context.principal)
         let json = record.json
         if let key {
-            let response = StoredResponse(key: key, actor: context.principal.id, requestHash: hash, status: 201,
-                                          body: json.serialized(), createdAt: services.records.environment.now())
+            let response = StoredResponse(
+                key: key, actor: context.principal.id, requestHash: hash, status: 201,
+                body: json.serialized(), createdAt: services.records.environment.now())
             try? await services.store.write { try await $0.saveResponse(response) }
         }
         var headers = HTTPFields()

@@ -26,9 +26,12 @@ struct DashboardController: Sendable {
     /// Loads templates and the stylesheet from the module's resources.
     static func load(services: AppServices) async throws -> DashboardController {
         // Foundation may report the bundle root or its Resources folder as `resourceURL`; accept either.
-        let roots = [Bundle.module.resourceURL?.appendingPathComponent("Resources"), Bundle.module.resourceURL,
-                     Bundle.module.bundleURL.appendingPathComponent("Resources")].compactMap { $0 }
-        guard let base = roots.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("Templates/home.mustache").path) }) else {
+        let roots = [
+            Bundle.module.resourceURL?.appendingPathComponent("Resources"), Bundle.module.resourceURL,
+            Bundle.module.bundleURL.appendingPathComponent("Resources"),
+        ].compactMap { $0 }
+        guard let base = roots.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("Templates/home.mustache").path) })
+        else {
             throw DashboardError("dashboard templates are missing from the bundle (looked in \(roots.map(\.path)))")
         }
         let library = try await MustacheLibrary(directory: base.appendingPathComponent("Templates").path + "/")
@@ -44,12 +47,19 @@ struct DashboardController: Sendable {
         let code = o.settings.defaultCurrency.code
         let compact = ValueFormat.currency(code: code)
         func moneyList(_ list: [Money]) -> String {
-            list.isEmpty ? compact.format(0) : list.map { ValueFormat.currency(code: $0.currency.code).format($0.doubleValue) }.joined(separator: " · ")
+            list.isEmpty
+                ? compact.format(0) : list.map { ValueFormat.currency(code: $0.currency.code).format($0.doubleValue) }.joined(separator: " · ")
         }
         let count: (String) -> Int = { name in o.counts.first { $0.0 == name }?.1 ?? 0 }
         let tiles: [[String: Any]] = [
-            ["label": "Open pipeline", "key": "open_pipeline", "value": moneyList(o.openPipeline), "note": "\(Self.grouped(o.openOpportunities)) open opportunities"],
-            ["label": "Won \(o.quarter.label)", "key": "won_quarter", "value": moneyList(o.wonThisQuarter), "note": "\(Self.grouped(o.wonCountThisQuarter)) deals"],
+            [
+                "label": "Open pipeline", "key": "open_pipeline", "value": moneyList(o.openPipeline),
+                "note": "\(Self.grouped(o.openOpportunities)) open opportunities",
+            ],
+            [
+                "label": "Won \(o.quarter.label)", "key": "won_quarter", "value": moneyList(o.wonThisQuarter),
+                "note": "\(Self.grouped(o.wonCountThisQuarter)) deals",
+            ],
             ["label": "Leads", "key": "leads", "value": Self.grouped(count("leads"))],
             ["label": "Accounts", "key": "accounts", "value": Self.grouped(count("accounts"))],
             ["label": "Reps", "key": "reps", "value": Self.grouped(count("reps")), "note": "\(Self.grouped(count("teams"))) teams"],
@@ -60,7 +70,8 @@ struct DashboardController: Sendable {
             orientation: .horizontal, format: compact)
         let bookings = BarChart(
             options: ChartOptions(title: "Closed-won bookings by fiscal quarter (\(code))", id: "bookings-by-quarter"),
-            categories: o.bookingsByQuarter.map { Self.shortLabel($0.0) }, series: [BarSeries(name: "Bookings", values: o.bookingsByQuarter.map(\.1.doubleValue))],
+            categories: o.bookingsByQuarter.map { Self.shortLabel($0.0) },
+            series: [BarSeries(name: "Bookings", values: o.bookingsByQuarter.map(\.1.doubleValue))],
             format: compact)
         let page: [String: Any] = [
             "title": "Home", "orgName": o.settings.name, "navHome": true, "asOf": today.description, "quarter": o.quarter.label,

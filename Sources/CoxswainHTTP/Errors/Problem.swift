@@ -37,9 +37,14 @@ public struct Problem: Error, HTTPResponseError, Sendable {
             ("status", .number(Decimal(status.code))), ("code", .string(code)), ("detail", .string(detail)),
         ]
         if !issues.isEmpty {
-            pairs.append(("errors", .array(issues.map {
-                .object([("pointer", .string(Self.pointer($0.field))), ("code", .string($0.code)), ("message", .string($0.message))])
-            })))
+            pairs.append(
+                (
+                    "errors",
+                    .array(
+                        issues.map {
+                            .object([("pointer", .string(Self.pointer($0.field))), ("code", .string($0.code)), ("message", .string($0.message))])
+                        })
+                ))
         }
         return .object(pairs)
     }
@@ -64,8 +69,9 @@ extension Problem {
         case let s as StoreError:
             switch s {
             case .conflict(_, let field, let message):
-                return Problem(.conflict, code: "conflict", detail: s.description,
-                               issues: [FieldIssue(code: "duplicate", field: field, message: message)])
+                return Problem(
+                    .conflict, code: "conflict", detail: s.description,
+                    issues: [FieldIssue(code: "duplicate", field: field, message: message)])
             case .referenceViolation: return Problem(.conflict, code: "reference_violation", detail: s.description)
             case .invalidQuery: return Problem(.badRequest, code: "invalid_query", detail: s.description)
             case .unavailable: return Problem(.serviceUnavailable, code: "unavailable", detail: "the database is unavailable")

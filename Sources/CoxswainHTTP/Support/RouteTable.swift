@@ -17,8 +17,10 @@ public final class RouteTable: @unchecked Sendable {
     public private(set) var entries: [Entry] = []
 
     /// Registers `handler` on `router` and records the route.
-    func on(_ router: Router<AppRequestContext>, _ method: HTTPRequest.Method, _ path: String,
-            _ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response) {
+    func on(
+        _ router: Router<AppRequestContext>, _ method: HTTPRequest.Method, _ path: String,
+        _ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
+    ) {
         router.on(RouterPath(path), method: method, use: handler)
         entries.append(Entry(method: method, path: path))
     }

@@ -1,3 +1,5 @@
+import CoxswainDomain
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CoxswainDomain
 
 /// Streams CSV records from a file (or stdin, path `"-"`) through a ``CSVParser``, one chunk at a time.
 ///

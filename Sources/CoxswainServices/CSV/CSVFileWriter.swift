@@ -1,3 +1,5 @@
+import CoxswainDomain
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CoxswainDomain
 
 /// Writes CSV rows to a file (or stdout, path `"-"`) through a buffered ``CSVWriter``.
 ///

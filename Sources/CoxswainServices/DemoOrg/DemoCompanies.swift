@@ -33,10 +33,14 @@ enum DemoCompanies {
         Studios Games Telecom Wireless Semiconductors Instruments Devices Supply Distribution Packaging Farms
         """.split(separator: " ").map(String.init)
 
-    static let syllablesA = ["Vel", "Zen", "Qua", "Lum", "Nex", "Ori", "Tal", "Kor", "Syn", "Ver", "Ax", "Cor",
-                             "Pro", "Dra", "Fli", "Gro", "Hel", "Jun", "Mav", "Omni", "Pax", "Rho", "Sol", "Tri"]
-    static let syllablesB = ["trix", "ora", "ify", "ium", "ex", "eon", "ara", "ion", "ly", "io", "ent", "ova",
-                             "ix", "ago", "ance", "ica", "oni", "yx", "iva", "ero", "ant", "ix", "ius", "usa"]
+    static let syllablesA = [
+        "Vel", "Zen", "Qua", "Lum", "Nex", "Ori", "Tal", "Kor", "Syn", "Ver", "Ax", "Cor",
+        "Pro", "Dra", "Fli", "Gro", "Hel", "Jun", "Mav", "Omni", "Pax", "Rho", "Sol", "Tri",
+    ]
+    static let syllablesB = [
+        "trix", "ora", "ify", "ium", "ex", "eon", "ara", "ion", "ly", "io", "ent", "ova",
+        "ix", "ago", "ance", "ica", "oni", "yx", "iva", "ero", "ant", "ix", "ius", "usa",
+    ]
     static let coinedTails = ["", "", "", "Labs", "Systems", "Technologies", "Health", "Group", "AI", "Networks"]
 
     /// Industries with their share of companies.
@@ -72,6 +76,8 @@ enum DemoCompanies {
     }
 
     /// Free-mail domains used by about a quarter of leads.
-    static let freeMail = ["gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "aol.com",
-                           "proton.me", "gmx.de", "web.de", "yahoo.co.uk", "orange.fr", "qq.com"]
+    static let freeMail = [
+        "gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com", "aol.com",
+        "proton.me", "gmx.de", "web.de", "yahoo.co.uk", "orange.fr", "qq.com",
+    ]
 }

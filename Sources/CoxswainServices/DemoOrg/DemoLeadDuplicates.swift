@@ -30,8 +30,11 @@ extension DemoOrgBuilder {
     private mutating func apply(_ variation: Variation, to lead: inout Lead, phone: DemoPhone?) {
         switch variation {
         case .typo:
-            if rng.chance(0.6), let last = lead.lastName { lead.lastName = typo(last) }
-            else if let first = lead.firstName { lead.firstName = typo(first) }
+            if rng.chance(0.6), let last = lead.lastName {
+                lead.lastName = typo(last)
+            } else if let first = lead.firstName {
+                lead.firstName = typo(first)
+            }
         case .nickname:
             if let first = lead.firstName, let alt = DemoNicknames.alternative(for: first, &rng) {
                 lead.firstName = alt
@@ -51,8 +54,7 @@ extension DemoOrgBuilder {
                 lead.phone = nil
             }
         case .company:
-            if let company = lead.company { lead.company = companyVariant(company) }
-            else { lead.title = nil }
+            if let company = lead.company { lead.company = companyVariant(company) } else { lead.title = nil }
         case .missingFields:
             let fields = rng.int(1...2)
             for _ in 0..<fields {

@@ -54,10 +54,12 @@ public struct DemoOrg: Sendable {
     public var summary: DemoOrgSummary
 
     /// Assembles an org from its parts and computes its ``summary``.
-    public init(teams: [Team], reps: [Rep], accounts: [Account], contacts: [Contact], leads: [Lead],
-                opportunities: [Opportunity], stageChanges: [OpportunityStageChange], fieldChanges: [FieldChange],
-                activities: [Activity], products: [Product], priceBookEntries: [PriceBookEntry], quotas: [Quota],
-                stages: [StageDefinition], duplicateOf: [String: String], asOf: LocalDate, calendar: FiscalCalendar) {
+    public init(
+        teams: [Team], reps: [Rep], accounts: [Account], contacts: [Contact], leads: [Lead],
+        opportunities: [Opportunity], stageChanges: [OpportunityStageChange], fieldChanges: [FieldChange],
+        activities: [Activity], products: [Product], priceBookEntries: [PriceBookEntry], quotas: [Quota],
+        stages: [StageDefinition], duplicateOf: [String: String], asOf: LocalDate, calendar: FiscalCalendar
+    ) {
         self.teams = teams
         self.reps = reps
         self.accounts = accounts

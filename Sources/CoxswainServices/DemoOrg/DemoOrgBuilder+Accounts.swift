@@ -35,7 +35,9 @@ extension DemoOrgBuilder {
             let currency: Currency = country.currency.map { rng.chance(0.8) ? $0 : .usd } ?? .usd
             let revenueUSD = Double(employees) * rng.logNormal(median: 180_000, sigma: 0.5)
             let revenue = max(10_000, (revenueUSD * (Self.usdRate[currency.code] ?? 1) / 10_000).rounded() * 10_000)
-            let createdDay = rng.chance(0.75) ? windowStartDay - rng.int(1...1_200)
+            let createdDay =
+                rng.chance(0.75)
+                ? windowStartDay - rng.int(1...1_200)
                 : rng.int(windowStartDay...(asOfDay - 10))
             let createdMs = Int64(createdDay) * DemoTime.dayMs + Int64(rng.int(8 * 3_600...20 * 3_600)) * 1000
             let owner = accountOwner(region: region, segment: segment)
@@ -58,16 +60,20 @@ extension DemoOrgBuilder {
                 territory: "\(DemoGeography.regions[region]) \(Self.segmentTeamNames[segment] ?? segment.rawValue)")
             if segment == .enterprise { enterpriseByRegion[region].append(accounts.count) }
             books[owner].append(accounts.count)
-            accountInfo.append(DemoAccountInfo(region: region, country: countryIndex, segment: segment,
-                                               createdMs: createdMs, originalOwner: owner, currency: currency,
-                                               domain: name.domain))
+            accountInfo.append(
+                DemoAccountInfo(
+                    region: region, country: countryIndex, segment: segment,
+                    createdMs: createdMs, originalOwner: owner, currency: currency,
+                    domain: name.domain))
             accounts.append(account)
             if owner != finalOwner, let left = repInfo[owner].leftDay {
                 let at = max(createdMs, time.instant(day: left + 1, minuteOfDay: 10 * 60, zone: repInfo[owner].zone))
                 accounts[accounts.count - 1].meta.updatedAt = DemoTime.date(at)
-                fieldChanges.append(FieldChange(entity: "account", recordID: id, field: "owner_id",
-                                                oldValue: reps[owner].meta.id, newValue: reps[finalOwner].meta.id,
-                                                changedAt: DemoTime.date(at), changedBy: systemActor))
+                fieldChanges.append(
+                    FieldChange(
+                        entity: "account", recordID: id, field: "owner_id",
+                        oldValue: reps[owner].meta.id, newValue: reps[finalOwner].meta.id,
+                        changedAt: DemoTime.date(at), changedBy: systemActor))
             }
         }
     }
@@ -88,11 +94,12 @@ extension DemoOrgBuilder {
         contactRanges = Array(repeating: 0..<0, count: accounts.count)
         for a in accounts.indices where firstDeal[a] != Int64.max {
             let info = accountInfo[a]
-            let range: ClosedRange<Int> = switch info.segment {
-            case .smb: 1...2
-            case .midMarket: 1...3
-            case .enterprise: 2...4
-            }
+            let range: ClosedRange<Int> =
+                switch info.segment {
+                case .smb: 1...2
+                case .midMarket: 1...3
+                case .enterprise: 2...4
+                }
             let count = rng.int(range)
             let start = contacts.count
             let domain = info.domain
@@ -104,13 +111,15 @@ extension DemoOrgBuilder {
                 let latest = max(earliest + 60_000, firstDeal[a] - 60_000)
                 let at = earliest + Int64(rng.nextUnit() * Double(latest - earliest))
                 let place = rng.pick(country.places)
-                contacts.append(Contact(
-                    meta: RecordMeta(id: rng.uuid(at: at), createdAt: DemoTime.date(at)), firstName: DemoNames.first[f],
-                    lastName: DemoNames.last[l], email: Self.workEmail(f, l, domain: domain, &rng),
-                    phone: rng.chance(0.8) ? DemoPhone.random(country: info.country, place: place, &rng)
-                        .format(rng.int(0..<DemoPhone.styleCount)) : nil,
-                    title: rng.pick(DemoNames.titles), accountID: accounts[a].meta.id, ownerID: accounts[a].ownerID,
-                    leadSource: rng.pick(Self.leadSources.map(\.name))))
+                contacts.append(
+                    Contact(
+                        meta: RecordMeta(id: rng.uuid(at: at), createdAt: DemoTime.date(at)), firstName: DemoNames.first[f],
+                        lastName: DemoNames.last[l], email: Self.workEmail(f, l, domain: domain, &rng),
+                        phone: rng.chance(0.8)
+                            ? DemoPhone.random(country: info.country, place: place, &rng)
+                                .format(rng.int(0..<DemoPhone.styleCount)) : nil,
+                        title: rng.pick(DemoNames.titles), accountID: accounts[a].meta.id, ownerID: accounts[a].ownerID,
+                        leadSource: rng.pick(Self.leadSources.map(\.name))))
             }
             contactRanges[a] = start..<contacts.count
         }
@@ -121,13 +130,14 @@ extension DemoOrgBuilder {
     static func workEmail(_ f: Int, _ l: Int, domain: String, _ rng: inout SeededGenerator) -> String {
         let first = DemoNames.firstSlugs[f]
         let last = DemoNames.lastSlugs[l]
-        let local: String = switch rng.weighted([0.5, 0.2, 0.1, 0.1, 0.1]) {
-        case 0: "\(first).\(last)"
-        case 1: "\(first.prefix(1))\(last)"
-        case 2: first
-        case 3: "\(first)\(last.prefix(1))"
-        default: "\(first)_\(last)"
-        }
+        let local: String =
+            switch rng.weighted([0.5, 0.2, 0.1, 0.1, 0.1]) {
+            case 0: "\(first).\(last)"
+            case 1: "\(first.prefix(1))\(last)"
+            case 2: first
+            case 3: "\(first)\(last.prefix(1))"
+            default: "\(first)_\(last)"
+            }
         return "\(local)@\(domain)"
     }
 }

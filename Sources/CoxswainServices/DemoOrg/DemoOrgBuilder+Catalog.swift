@@ -34,10 +34,11 @@ extension DemoOrgBuilder {
             for currency in [Currency.usd, .eur, .gbp] {
                 let price = (Double(item.usd) * (Self.usdRate[currency.code] ?? 1) / 10).rounded() * 10
                 let entryAt = at + 60_000
-                priceBookEntries.append(PriceBookEntry(
-                    meta: RecordMeta(id: rng.uuid(at: entryAt), createdAt: DemoTime.date(entryAt)),
-                    productID: product.meta.id, unitPrice: Money(Decimal(Int(price)), currency),
-                    active: product.active))
+                priceBookEntries.append(
+                    PriceBookEntry(
+                        meta: RecordMeta(id: rng.uuid(at: entryAt), createdAt: DemoTime.date(entryAt)),
+                        productID: product.meta.id, unitPrice: Money(Decimal(Int(price)), currency),
+                        active: product.active))
             }
         }
     }
@@ -87,9 +88,10 @@ extension DemoOrgBuilder {
                 let share: Double = tenureAtStart < -30 ? 0.25 : tenureAtStart < 0 ? 0.5 : tenureAtStart < 90 ? 0.75 : 1
                 let amount = (full * share / 1_000).rounded() * 1_000
                 let at = max(Int64(start - 20) * DemoTime.dayMs, reps[r].meta.createdAt.demoMilliseconds) + 3_600_000
-                quotas.append(Quota(
-                    meta: RecordMeta(id: rng.uuid(at: at), createdAt: DemoTime.date(at)), repID: reps[r].meta.id,
-                    periodStart: period.start, periodEnd: period.end, amount: Money(Decimal(Int(amount)), .usd)))
+                quotas.append(
+                    Quota(
+                        meta: RecordMeta(id: rng.uuid(at: at), createdAt: DemoTime.date(at)), repID: reps[r].meta.id,
+                        periodStart: period.start, periodEnd: period.end, amount: Money(Decimal(Int(amount)), .usd)))
             }
         }
     }

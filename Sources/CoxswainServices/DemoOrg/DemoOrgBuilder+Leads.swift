@@ -36,12 +36,13 @@ extension DemoOrgBuilder {
         phones.reserveCapacity(originalCount)
         let prospects = makeProspects(count: max(50, total / 3))
         let days = Array(windowStartDay...asOfDay)
-        let dayTable = DemoWeightedTable(days.map { day in
-            let date = LocalDate(dayNumber: day)
-            let quarter = calendar.quarter(containing: date)
-            let growth = 1 + 0.05 * Double(quarters.firstIndex(of: quarter) ?? 0)
-            return growth * (quarter.number == 4 ? 1.15 : 1) * (DemoTime.isWeekend(day) ? 0.3 : 1)
-        })
+        let dayTable = DemoWeightedTable(
+            days.map { day in
+                let date = LocalDate(dayNumber: day)
+                let quarter = calendar.quarter(containing: date)
+                let growth = 1 + 0.05 * Double(quarters.firstIndex(of: quarter) ?? 0)
+                return growth * (quarter.number == 4 ? 1.15 : 1) * (DemoTime.isWeekend(day) ? 0.3 : 1)
+            })
         let sdrs = DemoGeography.regions.indices.map { repsWith(.sdr, region: $0) }
         let allSDRs = sdrs.flatMap { $0 }
         let sourceTable = DemoWeightedTable(Self.leadSources.map(\.weight))
@@ -74,24 +75,26 @@ extension DemoOrgBuilder {
                 let place = country.places.first { $0.city == accounts[a].city } ?? country.places[0]
                 phone = rng.chance(0.7) ? DemoPhone.random(country: info.country, place: place, &rng) : nil
                 let domain = info.domain
-                lead = Lead(meta: RecordMeta(id: "", createdAt: DemoTime.date(createdMs)), company: accounts[a].name,
-                            website: rng.chance(0.6) ? accounts[a].website : nil, industry: accounts[a].industry,
-                            employees: rng.chance(0.4) ? accounts[a].employees : nil, city: accounts[a].city,
-                            state: accounts[a].state, postcode: rng.chance(0.4) ? accounts[a].postcode : nil,
-                            country: accounts[a].country, region: accounts[a].region)
+                lead = Lead(
+                    meta: RecordMeta(id: "", createdAt: DemoTime.date(createdMs)), company: accounts[a].name,
+                    website: rng.chance(0.6) ? accounts[a].website : nil, industry: accounts[a].industry,
+                    employees: rng.chance(0.4) ? accounts[a].employees : nil, city: accounts[a].city,
+                    state: accounts[a].state, postcode: rng.chance(0.4) ? accounts[a].postcode : nil,
+                    country: accounts[a].country, region: accounts[a].region)
                 lead.email = rng.chance(0.85) ? Self.workEmail(f, l, domain: domain, &rng) : freeMail(f, l)
             } else {
                 let p = prospects[rng.int(0..<prospects.count)]
                 let country = DemoGeography.countries[Int(p.country)]
                 let place = country.places[Int(p.place)]
                 phone = rng.chance(0.7) ? DemoPhone.random(country: Int(p.country), place: place, &rng) : nil
-                lead = Lead(meta: RecordMeta(id: "", createdAt: DemoTime.date(createdMs)), company: p.fullName,
-                            website: rng.chance(0.6) ? p.website : nil,
-                            industry: rng.chance(0.6) ? DemoCompanies.industries[Int(p.industry)].0 : nil,
-                            employees: rng.chance(0.4) ? Int(p.employees) : nil,
-                            city: rng.chance(0.7) ? place.city : nil, state: place.state,
-                            postcode: rng.chance(0.4) ? DemoGeography.postcode(country, place, &rng) : nil,
-                            country: rng.chance(0.9) ? country.name : nil, region: DemoGeography.regions[Int(p.region)])
+                lead = Lead(
+                    meta: RecordMeta(id: "", createdAt: DemoTime.date(createdMs)), company: p.fullName,
+                    website: rng.chance(0.6) ? p.website : nil,
+                    industry: rng.chance(0.6) ? DemoCompanies.industries[Int(p.industry)].0 : nil,
+                    employees: rng.chance(0.4) ? Int(p.employees) : nil,
+                    city: rng.chance(0.7) ? place.city : nil, state: place.state,
+                    postcode: rng.chance(0.4) ? DemoGeography.postcode(country, place, &rng) : nil,
+                    country: rng.chance(0.9) ? country.name : nil, region: DemoGeography.regions[Int(p.region)])
                 lead.email = rng.chance(0.7) ? Self.workEmail(f, l, domain: p.name.domain, &rng) : freeMail(f, l)
             }
             lead.meta.id = rng.uuid(at: createdMs)
@@ -157,11 +160,12 @@ extension DemoOrgBuilder {
     mutating func freeMail(_ f: Int, _ l: Int) -> String {
         let first = DemoNames.firstSlugs[f]
         let last = DemoNames.lastSlugs[l]
-        let local: String = switch rng.int(0..<3) {
-        case 0: "\(first).\(last)"
-        case 1: "\(first)\(last)"
-        default: "\(first).\(last)\(rng.int(1...99))"
-        }
+        let local: String =
+            switch rng.int(0..<3) {
+            case 0: "\(first).\(last)"
+            case 1: "\(first)\(last)"
+            default: "\(first).\(last)\(rng.int(1...99))"
+            }
         return "\(local)@\(DemoCompanies.freeMail[rng.weighted([6, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1])])"
     }
 
@@ -174,12 +178,13 @@ extension DemoOrgBuilder {
             let c = DemoGeography.countriesByRegion[region][DemoGeography.countryTables[region].sample(&rng)]
             let country = DemoGeography.countries[c]
             let name = DemoCompanies.name(country: country, &rng)
-            pool.append(DemoProspect(
-                name: name, fullName: name.full, website: "www.\(name.domain)", region: UInt8(region),
-                country: UInt8(c),
-                place: UInt8(rng.int(0..<country.places.count)),
-                industry: UInt8(DemoCompanies.industryTable.sample(&rng)),
-                employees: Int32(max(2, min(400_000, rng.logNormal(median: 60, sigma: 1.6))))))
+            pool.append(
+                DemoProspect(
+                    name: name, fullName: name.full, website: "www.\(name.domain)", region: UInt8(region),
+                    country: UInt8(c),
+                    place: UInt8(rng.int(0..<country.places.count)),
+                    industry: UInt8(DemoCompanies.industryTable.sample(&rng)),
+                    employees: Int32(max(2, min(400_000, rng.logNormal(median: 60, sigma: 1.6))))))
         }
         return pool
     }

@@ -41,11 +41,12 @@ extension DemoOrgBuilder {
     mutating func buildOpportunities() {
         let firstDay = windowStartDay - warmUpDays
         let days = Array(firstDay...asOfDay)
-        let dayTable = DemoWeightedTable(days.map { day in
-            let quarter = calendar.quarter(containing: LocalDate(dayNumber: day))
-            let growth = 1 + 0.04 * Double(quarters.firstIndex(of: quarter) ?? 0)
-            return growth * Self.quarterWeight[quarter.number - 1] * (DemoTime.isWeekend(day) ? 0.15 : 1)
-        })
+        let dayTable = DemoWeightedTable(
+            days.map { day in
+                let quarter = calendar.quarter(containing: LocalDate(dayNumber: day))
+                let growth = 1 + 0.04 * Double(quarters.firstIndex(of: quarter) ?? 0)
+                return growth * Self.quarterWeight[quarter.number - 1] * (DemoTime.isWeekend(day) ? 0.15 : 1)
+            })
         var createdDays = (0..<plan.opportunities).map { _ in days[dayTable.sample(&rng)] }
         createdDays.sort()
         let carriers = reps.indices.filter { [.ae, .am].contains(repInfo[$0].role) }
@@ -94,7 +95,9 @@ extension DemoOrgBuilder {
         let segment = info.segment
         let createdDay = DemoTime.utcDay(of: createdMs)
         let isAM = repInfo[owner].role == .am
-        let type: Opportunity.DealType = isAM ? (rng.chance(0.55) ? .expansion : .renewal)
+        let type: Opportunity.DealType =
+            isAM
+            ? (rng.chance(0.55) ? .expansion : .renewal)
             : (rng.chance(0.85) ? .newBusiness : .expansion)
         let source = Self.leadSources[rng.weighted(Self.leadSources.map(\.weight))].name
         // Planned close: log-normal cycle, 30% pulled to the last two weeks of the quarter.
@@ -117,7 +120,9 @@ extension DemoOrgBuilder {
                 guard pushMs < nowMs else { break }
                 let currentQ = calendar.quarter(containing: LocalDate(dayNumber: current.day))
                 let nextQ = calendar.quarter(currentQ, offsetBy: 1)
-                let newDay = rng.chance(0.5) ? nextQ.end.dayNumber - rng.int(0...14)
+                let newDay =
+                    rng.chance(0.5)
+                    ? nextQ.end.dayNumber - rng.int(0...14)
                     : nextQ.start.dayNumber + rng.int(0..<nextQ.dayCount)
                 closeHistory.append((pushMs, max(newDay, DemoTime.utcDay(of: pushMs))))
             }
@@ -166,16 +171,19 @@ extension DemoOrgBuilder {
             amountHistory = [(createdMs, amounts[0])] + zip(times, amounts.dropFirst()).map { ($0, $1) }
         }
         let id = rng.uuid(at: createdMs)
-        var plan = DemoDealPlan(account: a, createdMs: createdMs, endMs: endMs, owner: owner, reassignedTo: nil,
-                                reassignedMs: Int64.max, creditRep: owner, stalled: !isClosed && rng.chance(0.15))
+        var plan = DemoDealPlan(
+            account: a, createdMs: createdMs, endMs: endMs, owner: owner, reassignedTo: nil,
+            reassignedMs: Int64.max, creditRep: owner, stalled: !isClosed && rng.chance(0.15))
         if let left = repInfo[owner].leftDay, let successor = repInfo[owner].successor {
             let leftMs = time.instant(day: left + 1, minuteOfDay: 10 * 60, zone: repInfo[successor].zone)
             if leftMs < endMs, leftMs > createdMs {
                 plan.reassignedTo = successor
                 plan.reassignedMs = leftMs
-                fieldChanges.append(FieldChange(entity: "opportunity", recordID: id, field: "owner_id",
-                                                oldValue: reps[owner].meta.id, newValue: reps[successor].meta.id,
-                                                changedAt: DemoTime.date(leftMs), changedBy: systemActor))
+                fieldChanges.append(
+                    FieldChange(
+                        entity: "opportunity", recordID: id, field: "owner_id",
+                        oldValue: reps[owner].meta.id, newValue: reps[successor].meta.id,
+                        changedAt: DemoTime.date(leftMs), changedBy: systemActor))
             }
         }
         plan.creditRep = plan.owner(at: endMs)
@@ -184,14 +192,17 @@ extension DemoOrgBuilder {
         let lastPlanned = closeHistory[closeHistory.count - 1].day
         if let closedMs, closeDay != lastPlanned {
             // Closing early (lost) or late sets the close date to the day it closed.
-            let later = calendar.quarter(containing: LocalDate(dayNumber: closeDay))
+            let later =
+                calendar.quarter(containing: LocalDate(dayNumber: closeDay))
                 > calendar.quarter(containing: LocalDate(dayNumber: lastPlanned))
             if later { pushCount += 1 }
-            fieldChanges.append(FieldChange(entity: "opportunity", recordID: id, field: "close_date",
-                                            oldValue: LocalDate(dayNumber: lastPlanned).description,
-                                            newValue: LocalDate(dayNumber: closeDay).description,
-                                            changedAt: DemoTime.date(closedMs),
-                                            changedBy: reps[plan.creditRep].meta.id))
+            fieldChanges.append(
+                FieldChange(
+                    entity: "opportunity", recordID: id, field: "close_date",
+                    oldValue: LocalDate(dayNumber: lastPlanned).description,
+                    newValue: LocalDate(dayNumber: closeDay).description,
+                    changedAt: DemoTime.date(closedMs),
+                    changedBy: reps[plan.creditRep].meta.id))
         }
         let (stageIndex, lastChangeMs) = walkStages(
             id: id, plan: plan, outcome: isClosed ? (won ? .won : .lost) : (stale ? .stale : .open),
@@ -206,12 +217,14 @@ extension DemoOrgBuilder {
             ownerID: reps[plan.owner(at: endMs)].meta.id, name: "\(accounts[a].name) - \(label)",
             amount: Money(Decimal(Int(finalAmount)), info.currency), stage: stage.name, probability: stage.probability,
             closeDate: LocalDate(dayNumber: closeDay), forecastCategory: category,
-            nextStep: isClosed ? (won && rng.chance(0.3) ? "Kickoff scheduled" : nil)
+            nextStep: isClosed
+                ? (won && rng.chance(0.3) ? "Kickoff scheduled" : nil)
                 : (rng.chance(0.8) ? rng.pick(Self.nextSteps) : nil),
             type: type, leadSource: source, segment: segment, isClosed: isClosed, isWon: won,
             closedAt: closedMs.map(DemoTime.date), pushCount: pushCount)
-        let lastEdit = max(lastChangeMs, closeHistory[closeHistory.count - 1].ms,
-                           amountHistory[amountHistory.count - 1].ms)
+        let lastEdit = max(
+            lastChangeMs, closeHistory[closeHistory.count - 1].ms,
+            amountHistory[amountHistory.count - 1].ms)
         opportunity.meta.updatedAt = DemoTime.date(closedMs ?? lastEdit)
         opportunities.append(opportunity)
         opportunityPlans.append(plan)
@@ -225,10 +238,16 @@ extension DemoOrgBuilder {
 
     static func dealLabel(_ type: Opportunity.DealType, fiscalYear: Int, _ rng: inout SeededGenerator) -> String {
         switch type {
-        case .newBusiness: rng.pick(["New Business", "Platform", "Core Rollout", "Pilot", "Professional Edition",
-                                     "Enterprise Edition", "Sales Ops Suite"])
-        case .expansion: rng.pick(["Expansion", "Seat Expansion", "Forecast AI Add-on", "Compensation Add-on",
-                                   "Territory Planner", "Upgrade to Enterprise"])
+        case .newBusiness:
+            rng.pick([
+                "New Business", "Platform", "Core Rollout", "Pilot", "Professional Edition",
+                "Enterprise Edition", "Sales Ops Suite",
+            ])
+        case .expansion:
+            rng.pick([
+                "Expansion", "Seat Expansion", "Forecast AI Add-on", "Compensation Add-on",
+                "Territory Planner", "Upgrade to Enterprise",
+            ])
         case .renewal: "Renewal FY\(fiscalYear)"
         }
     }

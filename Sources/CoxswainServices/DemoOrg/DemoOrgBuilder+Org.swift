@@ -6,16 +6,20 @@ import Foundation
 extension DemoOrgBuilder {
     static let orgDomain = "coxswain-demo.com"
     static let segmentTeamNames: [Segment: String] = [.smb: "SMB", .midMarket: "Mid-Market", .enterprise: "Enterprise"]
-    static let workingHours = [("08:00", "17:00"), ("08:30", "17:30"), ("09:00", "17:30"), ("09:00", "18:00"),
-                               ("07:30", "16:30"), ("09:30", "18:00")]
+    static let workingHours = [
+        ("08:00", "17:00"), ("08:30", "17:30"), ("09:00", "17:30"), ("09:00", "18:00"),
+        ("07:30", "16:30"), ("09:30", "18:00"),
+    ]
 
     mutating func buildOrg() {
         let orgCreated = Int64(windowStartDay - 2_000) * DemoTime.dayMs + 9 * 3_600_000
         func team(_ name: String, parent: Int?, region: String?, segment: Segment?) -> Int {
             let id = rng.uuid(at: orgCreated + Int64(teams.count) * 60_000)
             let meta = RecordMeta(id: id, createdAt: DemoTime.date(orgCreated + Int64(teams.count) * 60_000))
-            teams.append(Team(meta: meta, name: name, parentTeamID: parent.map { teams[$0].meta.id }, region: region,
-                              segment: segment?.rawValue))
+            teams.append(
+                Team(
+                    meta: meta, name: name, parentTeamID: parent.map { teams[$0].meta.id }, region: region,
+                    segment: segment?.rawValue))
             return teams.count - 1
         }
         var managerOfTeam: [Int: Int] = [:]

@@ -19,23 +19,27 @@ extension DemoOrgBuilder {
 
     /// Records `close_date` pushes and `amount` changes as ``FieldChange``s (values as `YYYY-MM-DD` and whole
     /// currency units).
-    mutating func recordHistory(id: String, closeHistory: [(ms: Int64, day: Int)],
-                                amountHistory: [(ms: Int64, amount: Double)], plan: DemoDealPlan) {
+    mutating func recordHistory(
+        id: String, closeHistory: [(ms: Int64, day: Int)],
+        amountHistory: [(ms: Int64, amount: Double)], plan: DemoDealPlan
+    ) {
         for i in closeHistory.indices.dropFirst() {
             let change = closeHistory[i]
-            fieldChanges.append(FieldChange(
-                entity: "opportunity", recordID: id, field: "close_date",
-                oldValue: LocalDate(dayNumber: closeHistory[i - 1].day).description,
-                newValue: LocalDate(dayNumber: change.day).description, changedAt: DemoTime.date(change.ms),
-                changedBy: reps[plan.owner(at: change.ms)].meta.id))
+            fieldChanges.append(
+                FieldChange(
+                    entity: "opportunity", recordID: id, field: "close_date",
+                    oldValue: LocalDate(dayNumber: closeHistory[i - 1].day).description,
+                    newValue: LocalDate(dayNumber: change.day).description, changedAt: DemoTime.date(change.ms),
+                    changedBy: reps[plan.owner(at: change.ms)].meta.id))
         }
         for i in amountHistory.indices.dropFirst() {
             let change = amountHistory[i]
-            fieldChanges.append(FieldChange(
-                entity: "opportunity", recordID: id, field: "amount",
-                oldValue: String(Int(amountHistory[i - 1].amount)), newValue: String(Int(change.amount)),
-                changedAt: DemoTime.date(change.ms),
-                changedBy: reps[plan.owner(at: change.ms)].meta.id))
+            fieldChanges.append(
+                FieldChange(
+                    entity: "opportunity", recordID: id, field: "amount",
+                    oldValue: String(Int(amountHistory[i - 1].amount)), newValue: String(Int(change.amount)),
+                    changedAt: DemoTime.date(change.ms),
+                    changedBy: reps[plan.owner(at: change.ms)].meta.id))
         }
     }
 
@@ -46,9 +50,11 @@ extension DemoOrgBuilder {
     /// every open stage; lost deals drop out at a stage drawn from ``dropWeights``; open deals have reached the
     /// stage their elapsed share of the planned cycle suggests. Returns the final stage index and the time of
     /// the last change.
-    mutating func walkStages(id: String, plan: DemoDealPlan, outcome: DealOutcome,
-                             closeHistory: [(ms: Int64, day: Int)], closeDay: Int,
-                             amountHistory: [(ms: Int64, amount: Double)]) -> (Int, Int64) {
+    mutating func walkStages(
+        id: String, plan: DemoDealPlan, outcome: DealOutcome,
+        closeHistory: [(ms: Int64, day: Int)], closeDay: Int,
+        amountHistory: [(ms: Int64, amount: Double)]
+    ) -> (Int, Int64) {
         let stages = StageDefinition.defaults
         let entry = rng.chance(0.2) ? 1 : 0
         var path: [Int]
@@ -72,7 +78,8 @@ extension DemoOrgBuilder {
             path = Array(entry...max(entry, reached))
         }
         // Times: first stage at creation, intermediate stages spread over the deal's life, closing stage at close.
-        let lifeEnd: Int64 = finalStage == nil
+        let lifeEnd: Int64 =
+            finalStage == nil
             ? plan.createdMs + Int64(Double(nowMs - plan.createdMs) * rng.uniform(0.5, 0.98))
             : plan.endMs - 60_000
         var offsets = (1..<path.count).map { _ in rng.nextUnit() }
@@ -91,11 +98,12 @@ extension DemoOrgBuilder {
             let isClosing = stageIndex == Self.wonStage || stageIndex == Self.lostStage
             let close = isClosing ? closeDay : (closeHistory.last { $0.ms <= at }?.day ?? closeHistory[0].day)
             let amount = amountHistory.last { $0.ms <= at }?.amount ?? amountHistory[0].amount
-            stageChanges.append(OpportunityStageChange(
-                opportunityID: id, fromStage: previous, toStage: stage.name,
-                amount: Money(Decimal(Int(amount)), accountInfo[plan.account].currency), probability: stage.probability,
-                closeDate: LocalDate(dayNumber: close), forecastCategory: stage.forecastCategory,
-                changedAt: DemoTime.date(at), changedBy: reps[plan.owner(at: at)].meta.id))
+            stageChanges.append(
+                OpportunityStageChange(
+                    opportunityID: id, fromStage: previous, toStage: stage.name,
+                    amount: Money(Decimal(Int(amount)), accountInfo[plan.account].currency), probability: stage.probability,
+                    closeDate: LocalDate(dayNumber: close), forecastCategory: stage.forecastCategory,
+                    changedAt: DemoTime.date(at), changedBy: reps[plan.owner(at: at)].meta.id))
             previous = stage.name
         }
         return (path[path.count - 1], times[times.count - 1])

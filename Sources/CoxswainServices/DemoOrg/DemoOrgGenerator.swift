@@ -119,11 +119,12 @@ struct DemoOrgBuilder {
         self.asOf = asOf
         self.calendar = calendar
         // Mix the size into the stream so sizes do not share prefixes of the same random sequence.
-        let sizeSalt: UInt64 = switch size {
-        case .small: 0x5EED_0001
-        case .medium: 0x5EED_0002
-        case .large: 0x5EED_0003
-        }
+        let sizeSalt: UInt64 =
+            switch size {
+            case .small: 0x5EED_0001
+            case .medium: 0x5EED_0002
+            case .large: 0x5EED_0003
+            }
         rng = SeededGenerator(seed: seed ^ (sizeSalt &* 0x9E37_79B9_7F4A_7C15))
         let current = calendar.quarter(containing: asOf)
         quarters = (0..<8).map { calendar.quarter(current, offsetBy: $0 - 7) }
@@ -153,16 +154,16 @@ struct DemoOrgBuilder {
         if DemoTime.isWeekend(day) {
             let friday = day - (LocalDate(dayNumber: day).isoWeekday - 5)
             let monday = friday + 3
-            if friday >= first && rng.chance(0.5) { day = friday } else if monday <= last { day = monday }
-            else if friday >= first { day = friday }
+            if friday >= first && rng.chance(0.5) { day = friday } else if monday <= last { day = monday } else if friday >= first { day = friday }
         }
         return day
     }
 
     func finish() -> DemoOrg {
-        DemoOrg(teams: teams, reps: reps, accounts: accounts, contacts: contacts, leads: leads,
-                opportunities: opportunities, stageChanges: stageChanges, fieldChanges: fieldChanges,
-                activities: activities, products: products, priceBookEntries: priceBookEntries, quotas: quotas,
-                stages: StageDefinition.defaults, duplicateOf: duplicateOf, asOf: asOf, calendar: calendar)
+        DemoOrg(
+            teams: teams, reps: reps, accounts: accounts, contacts: contacts, leads: leads,
+            opportunities: opportunities, stageChanges: stageChanges, fieldChanges: fieldChanges,
+            activities: activities, products: products, priceBookEntries: priceBookEntries, quotas: quotas,
+            stages: StageDefinition.defaults, duplicateOf: duplicateOf, asOf: asOf, calendar: calendar)
     }
 }

@@ -29,22 +29,27 @@ struct DemoOrgPlan: Sendable {
     init(size: DemoOrgSize) {
         switch size {
         case .small:
-            self.init(accounts: 1_000, leads: 4_000, opportunities: 2_000,
-                      aes: [[2, 1, 1], [1, 1, 1], [1, 1, 1]], ams: [1, 1, 0], ses: [1, 1, 0], sdrs: [2, 2, 1], ops: 1,
-                      segmentManagers: false, sdrManagers: false, leavers: 1)
+            self.init(
+                accounts: 1_000, leads: 4_000, opportunities: 2_000,
+                aes: [[2, 1, 1], [1, 1, 1], [1, 1, 1]], ams: [1, 1, 0], ses: [1, 1, 0], sdrs: [2, 2, 1], ops: 1,
+                segmentManagers: false, sdrManagers: false, leavers: 1)
         case .medium:
-            self.init(accounts: 5_000, leads: 20_000, opportunities: 10_000,
-                      aes: [[4, 4, 3], [3, 3, 2], [2, 2, 1]], ams: [2, 1, 1], ses: [3, 2, 1], sdrs: [5, 3, 2], ops: 2,
-                      segmentManagers: true, sdrManagers: true, leavers: 2)
+            self.init(
+                accounts: 5_000, leads: 20_000, opportunities: 10_000,
+                aes: [[4, 4, 3], [3, 3, 2], [2, 2, 1]], ams: [2, 1, 1], ses: [3, 2, 1], sdrs: [5, 3, 2], ops: 2,
+                segmentManagers: true, sdrManagers: true, leavers: 2)
         case .large:
-            self.init(accounts: 25_000, leads: 1_000_000, opportunities: 50_000,
-                      aes: [[8, 8, 6], [6, 6, 4], [4, 4, 2]], ams: [4, 2, 2], ses: [6, 4, 2], sdrs: [10, 6, 4], ops: 3,
-                      segmentManagers: true, sdrManagers: true, leavers: 3)
+            self.init(
+                accounts: 25_000, leads: 1_000_000, opportunities: 50_000,
+                aes: [[8, 8, 6], [6, 6, 4], [4, 4, 2]], ams: [4, 2, 2], ses: [6, 4, 2], sdrs: [10, 6, 4], ops: 3,
+                segmentManagers: true, sdrManagers: true, leavers: 3)
         }
     }
 
-    init(accounts: Int, leads: Int, opportunities: Int, aes: [[Int]], ams: [Int], ses: [Int], sdrs: [Int], ops: Int,
-         segmentManagers: Bool, sdrManagers: Bool, leavers: Int) {
+    init(
+        accounts: Int, leads: Int, opportunities: Int, aes: [[Int]], ams: [Int], ses: [Int], sdrs: [Int], ops: Int,
+        segmentManagers: Bool, sdrManagers: Bool, leavers: Int
+    ) {
         self.accounts = accounts
         self.leads = leads
         self.opportunities = opportunities

@@ -8,8 +8,10 @@ struct DemoTime: Sendable {
     static let dayMs: Int64 = 86_400_000
 
     /// The six zones reps work in, matching their regions.
-    static let zones = ["America/New_York", "America/Los_Angeles", "Europe/London", "Europe/Berlin",
-                        "Asia/Singapore", "Australia/Sydney"]
+    static let zones = [
+        "America/New_York", "America/Los_Angeles", "Europe/London", "Europe/Berlin",
+        "Asia/Singapore", "Australia/Sydney",
+    ]
 
     let firstDay: Int
     let lastDay: Int

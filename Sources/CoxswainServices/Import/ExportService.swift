@@ -11,8 +11,10 @@ public struct ExportService: Sendable {
 
     /// Writes `schema`'s records matching `filters` to `path` (`-` for stdout); returns the number of rows.
     @discardableResult
-    public func exportCSV(_ schema: EntitySchema, to path: String, filters: [ListFilter] = [], batchSize: Int = 5000,
-                          progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Int {
+    public func exportCSV(
+        _ schema: EntitySchema, to path: String, filters: [ListFilter] = [], batchSize: Int = 5000,
+        progress: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws -> Int {
         let writer: CSVFileWriter
         do {
             writer = try CSVFileWriter(path: path, options: CSVWriterOptions(lineEnding: .lf, neutralisesFormulas: true))

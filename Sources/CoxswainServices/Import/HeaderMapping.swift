@@ -27,8 +27,10 @@ public struct HeaderMapping: Sendable {
 
     /// Maps `headers` for `schema`. Throws ``ValidationFailure`` when two columns claim the same field or an
     /// override names an unknown column or field.
-    public init(headers: [String], schema: EntitySchema, customFields: [CustomFieldDefinition],
-                overrides: [String: String] = [:]) throws {
+    public init(
+        headers: [String], schema: EntitySchema, customFields: [CustomFieldDefinition],
+        overrides: [String: String] = [:]
+    ) throws {
         var byKey: [String: String] = [:]
         for spec in schema.fields where spec.access != .system || spec.name == "id" {
             for name in [spec.name] + spec.aliases where byKey[Self.key(name)] == nil { byKey[Self.key(name)] = spec.name }
@@ -62,8 +64,10 @@ public struct HeaderMapping: Sendable {
             let target = overrideByColumn[header] ?? byKey[k]
             if let field = target, let index = schema.index(of: field) {
                 if let other = claimedBy[field] {
-                    issues.append(FieldIssue(code: "duplicate", field: header,
-                                             message: "maps to \(field), which column '\(other)' already provides"))
+                    issues.append(
+                        FieldIssue(
+                            code: "duplicate", field: header,
+                            message: "maps to \(field), which column '\(other)' already provides"))
                     continue
                 }
                 claimedBy[field] = header

@@ -20,8 +20,10 @@ struct ImportBatchState: Sendable {
     let jobID: String
     var seenExternalIDs: [String: Int] = [:]
 
-    init(schema: EntitySchema, mapping: HeaderMapping, header: [String], context: ValidationContext, options: ImportOptions,
-         actor: Principal, jobID: String) {
+    init(
+        schema: EntitySchema, mapping: HeaderMapping, header: [String], context: ValidationContext, options: ImportOptions,
+        actor: Principal, jobID: String
+    ) {
         self.schema = schema
         self.mapping = mapping
         self.header = header
@@ -60,8 +62,13 @@ struct ImportBatchState: Sendable {
         rows.removeAll { row in
             guard let ext = keys(row).external else { return false }
             if let line = seenExternalIDs[ext] {
-                outcome.rejected.append(.init(line: row.line, issues: [FieldIssue(
-                    code: "duplicate", field: "external_id", message: "'\(ext)' already appears on line \(line)")], cells: row.cells))
+                outcome.rejected.append(
+                    .init(
+                        line: row.line,
+                        issues: [
+                            FieldIssue(
+                                code: "duplicate", field: "external_id", message: "'\(ext)' already appears on line \(line)")
+                        ], cells: row.cells))
                 return true
             }
             seenExternalIDs[ext] = row.line
@@ -175,22 +182,27 @@ struct ImportBatchState: Sendable {
             try await service.store.write { tx in
                 try await tx.insert(finalInserts)
                 var audit: [AuditEntry] = finalInserts.map { r in
-                    AuditEntry(at: now, actor: actor.id, action: "import", entity: schema.name, recordID: r.id, before: nil,
-                               after: "{\"import\":\"\(jobID)\",\"line\":\(lines[r.id] ?? 0)}")
+                    AuditEntry(
+                        at: now, actor: actor.id, action: "import", entity: schema.name, recordID: r.id, before: nil,
+                        after: "{\"import\":\"\(jobID)\",\"line\":\(lines[r.id] ?? 0)}")
                 }
                 if schema === Opportunity.schema {
-                    try await tx.append(stageChanges: finalInserts.map { r in
-                        let opp = Opportunity(record: r)
-                        return OpportunityStageChange(opp, from: nil, at: opp.meta.createdAt, by: actor.id)
-                    })
+                    try await tx.append(
+                        stageChanges: finalInserts.map { r in
+                            let opp = Opportunity(record: r)
+                            return OpportunityStageChange(opp, from: nil, at: opp.meta.createdAt, by: actor.id)
+                        })
                 }
                 for (old, new) in finalUpdates {
                     var record = new
-                    try await RecordService.recordHistory(old: old, new: &record, changed: record.changedFields(comparedTo: old),
-                                                          calendar: settings.fiscalCalendar, at: now, by: actor, in: tx)
+                    try await RecordService.recordHistory(
+                        old: old, new: &record, changed: record.changedFields(comparedTo: old),
+                        calendar: settings.fiscalCalendar, at: now, by: actor, in: tx)
                     try await tx.update(record)
-                    audit.append(AuditEntry(at: now, actor: actor.id, action: "update", entity: schema.name, recordID: record.id,
-                                            before: old.json.serialized(), after: record.json.serialized()))
+                    audit.append(
+                        AuditEntry(
+                            at: now, actor: actor.id, action: "update", entity: schema.name, recordID: record.id,
+                            before: old.json.serialized(), after: record.json.serialized()))
                 }
                 try await tx.append(audit: audit)
             }
@@ -215,7 +227,9 @@ extension ImportBatchState {
         let b = Array(s.utf8)
         guard b.count == 36 else { return false }
         for (i, c) in b.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 { if c != UInt8(ascii: "-") { return false } } else {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                if c != UInt8(ascii: "-") { return false }
+            } else {
                 let hex = (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)
                 if !hex { return false }
             }
@@ -231,4 +245,3 @@ extension Array {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }
-

@@ -55,8 +55,10 @@ public struct ImportOptions: Sendable {
     /// How many rejected rows to keep in memory for the report.
     public var maxReportedRejects: Int
 
-    public init(batchSize: Int = 5000, mappings: [String: String] = [:], strictColumns: Bool = false, dryRun: Bool = false,
-                rejectsPath: String? = nil, maxReportedRejects: Int = 10_000) {
+    public init(
+        batchSize: Int = 5000, mappings: [String: String] = [:], strictColumns: Bool = false, dryRun: Bool = false,
+        rejectsPath: String? = nil, maxReportedRejects: Int = 10_000
+    ) {
         self.batchSize = batchSize
         self.mappings = mappings
         self.strictColumns = strictColumns

@@ -41,8 +41,9 @@ public struct ImportService: Sendable {
         case .success(let record): header = record.strings
         case .failure(let error): throw ImportError("header: \(error.description)")
         }
-        let mapping = try HeaderMapping(headers: header, schema: schema, customFields: context.customFields[schema.name] ?? [],
-                                        overrides: options.mappings)
+        let mapping = try HeaderMapping(
+            headers: header, schema: schema, customFields: context.customFields[schema.name] ?? [],
+            overrides: options.mappings)
         if options.strictColumns, !mapping.ignored.isEmpty {
             throw ImportError("columns not recognised for \(schema.name): \(mapping.ignored.joined(separator: ", "))")
         }
@@ -57,8 +58,9 @@ public struct ImportService: Sendable {
                 return w
             } catch { throw ImportError(String(describing: error)) }
         }
-        var state = ImportBatchState(schema: schema, mapping: mapping, header: header, context: context, options: options,
-                                     actor: actor, jobID: records.environment.newID(started))
+        var state = ImportBatchState(
+            schema: schema, mapping: mapping, header: header, context: context, options: options,
+            actor: actor, jobID: records.environment.newID(started))
         var batch: [ImportRow] = []
         batch.reserveCapacity(options.batchSize)
 
@@ -67,7 +69,8 @@ public struct ImportService: Sendable {
             if report.rejected.count < options.maxReportedRejects { report.rejected.append(row) }
             if let rejectsWriter {
                 do {
-                    try rejectsWriter.writeRow(Self.pad(row.cells, to: header.count) + [String(row.line), row.issues.map(\.description).joined(separator: "; ")])
+                    try rejectsWriter.writeRow(
+                        Self.pad(row.cells, to: header.count) + [String(row.line), row.issues.map(\.description).joined(separator: "; ")])
                 } catch { throw ImportError(String(describing: error)) }
             }
         }
@@ -80,8 +83,10 @@ public struct ImportService: Sendable {
             report.unchanged += outcome.unchanged
             for r in outcome.rejected { try reject(r) }
             batch.removeAll(keepingCapacity: true)
-            progress(ImportProgress(bytesRead: reader.bytesRead, totalBytes: reader.fileSize, rowsRead: report.rowsRead,
-                                    rejected: report.rejectedCount))
+            progress(
+                ImportProgress(
+                    bytesRead: reader.bytesRead, totalBytes: reader.fileSize, rowsRead: report.rowsRead,
+                    rejected: report.rejectedCount))
         }
 
         while let next = try reader.next() {
@@ -89,14 +94,20 @@ public struct ImportService: Sendable {
             switch next {
             case .failure(let error):
                 let column = error.column >= 1 && error.column <= header.count ? header[error.column - 1] : ""
-                try reject(ImportReport.RejectedRow(
-                    line: error.line, issues: [FieldIssue(code: "invalid_csv", field: column, message: error.description)], cells: []))
+                try reject(
+                    ImportReport.RejectedRow(
+                        line: error.line, issues: [FieldIssue(code: "invalid_csv", field: column, message: error.description)], cells: []))
             case .success(let record):
                 let cells = record.strings
                 if cells.count != header.count {
-                    try reject(ImportReport.RejectedRow(line: record.line, issues: [FieldIssue(
-                        code: "invalid_csv", field: "",
-                        message: "row has \(cells.count) fields but the header has \(header.count)")], cells: cells))
+                    try reject(
+                        ImportReport.RejectedRow(
+                            line: record.line,
+                            issues: [
+                                FieldIssue(
+                                    code: "invalid_csv", field: "",
+                                    message: "row has \(cells.count) fields but the header has \(header.count)")
+                            ], cells: cells))
                     continue
                 }
                 batch.append(ImportRow(line: record.line, cells: cells))

@@ -15,7 +15,8 @@ enum UniqueFieldChecker {
             for (i, r) in records.enumerated() {
                 guard let v = r.values[index].text else { continue }
                 if let j = firstInBatch[v], records[j].id != r.id {
-                    issues[i, default: []].append(FieldIssue(code: "duplicate", field: field, message: "'\(FieldParser.clip(v))' is used by another row of this file"))
+                    issues[i, default: []].append(
+                        FieldIssue(code: "duplicate", field: field, message: "'\(FieldParser.clip(v))' is used by another row of this file"))
                 } else {
                     firstInBatch[v] = i
                     values.append(v)
@@ -25,8 +26,10 @@ enum UniqueFieldChecker {
             let owners = try await reader.lookup(schema, field: field, values: values)
             for (i, r) in records.enumerated() {
                 guard let v = r.values[index].text, let owner = owners[v], owner != r.id, firstInBatch[v] == i else { continue }
-                issues[i, default: []].append(FieldIssue(code: "duplicate", field: field,
-                                                         message: "'\(FieldParser.clip(v))' already belongs to \(schema.name) \(owner)"))
+                issues[i, default: []].append(
+                    FieldIssue(
+                        code: "duplicate", field: field,
+                        message: "'\(FieldParser.clip(v))' already belongs to \(schema.name) \(owner)"))
             }
         }
         return issues

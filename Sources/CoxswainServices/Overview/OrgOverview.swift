@@ -36,12 +36,16 @@ public struct OrgOverview: Sendable {
             let open = [ListFilter.eq("is_closed", .bool(false))]
             let pipeline = try await r.aggregate(Opportunity.schema, groupBy: "currency", sumField: "amount", filters: open)
             let quarter = settings.fiscalCalendar.quarter(containing: today)
-            let inQuarter = [ListFilter.eq("is_won", .bool(true)), ListFilter("close_date", .gte, [.date(quarter.start)]),
-                             ListFilter("close_date", .lte, [.date(quarter.end)])]
+            let inQuarter = [
+                ListFilter.eq("is_won", .bool(true)), ListFilter("close_date", .gte, [.date(quarter.start)]),
+                ListFilter("close_date", .lte, [.date(quarter.end)]),
+            ]
             let won = try await r.aggregate(Opportunity.schema, groupBy: "currency", sumField: "amount", filters: inQuarter)
-            let stageRows = try await r.aggregate(Opportunity.schema, groupBy: "stage", sumField: "amount",
-                                                  filters: open + [.eq("currency", .text(currency.code))])
-            var stages = try await r.list(StageDefinition.schema, ListQuery(sort: "sort_order", limit: 1000)).records.map(StageDefinition.init(record:))
+            let stageRows = try await r.aggregate(
+                Opportunity.schema, groupBy: "stage", sumField: "amount",
+                filters: open + [.eq("currency", .text(currency.code))])
+            var stages = try await r.list(StageDefinition.schema, ListQuery(sort: "sort_order", limit: 1000)).records.map(
+                StageDefinition.init(record:))
             if stages.isEmpty { stages = StageDefinition.defaults }
             let byStage = stages.filter { !$0.isClosed }.map { s in
                 let row = stageRows.first { $0.key == s.name }
@@ -50,10 +54,12 @@ public struct OrgOverview: Sendable {
             var bookings: [(FiscalPeriod, Money)] = []
             for offset in (-7...0) {
                 let q = settings.fiscalCalendar.quarter(quarter, offsetBy: offset)
-                let rows = try await r.aggregate(Opportunity.schema, groupBy: nil, sumField: "amount", filters: [
-                    .eq("is_won", .bool(true)), .eq("currency", .text(currency.code)),
-                    ListFilter("close_date", .gte, [.date(q.start)]), ListFilter("close_date", .lte, [.date(q.end)]),
-                ])
+                let rows = try await r.aggregate(
+                    Opportunity.schema, groupBy: nil, sumField: "amount",
+                    filters: [
+                        .eq("is_won", .bool(true)), .eq("currency", .text(currency.code)),
+                        ListFilter("close_date", .gte, [.date(q.start)]), ListFilter("close_date", .lte, [.date(q.end)]),
+                    ])
                 bookings.append((q, Money(minorUnits: rows.first?.sum ?? 0, currency: currency)))
             }
             func money(_ rows: [AggregateRow]) -> [Money] {

@@ -34,8 +34,9 @@ public struct RecordService: Sendable {
         if stages.isEmpty { stages = StageDefinition.defaults }
         let definitions = try await reader.list(CustomFieldDefinition.schema, ListQuery(limit: 1000)).records
             .map(CustomFieldDefinition.init(record:))
-        return ValidationContext(defaultCurrency: settings.defaultCurrency, stages: stages,
-                                 customFields: Dictionary(grouping: definitions, by: \.entity), now: environment.now())
+        return ValidationContext(
+            defaultCurrency: settings.defaultCurrency, stages: stages,
+            customFields: Dictionary(grouping: definitions, by: \.entity), now: environment.now())
     }
 
     public func get(_ schema: EntitySchema, id: String) async throws -> Record {
@@ -64,8 +65,11 @@ public struct RecordService: Sendable {
             }
             record = batch[0]
             try await tx.insert([record])
-            try await tx.append(audit: [AuditEntry(at: now, actor: actor.id, action: "create", entity: schema.name,
-                                                   recordID: record.id, before: nil, after: record.json.serialized())])
+            try await tx.append(audit: [
+                AuditEntry(
+                    at: now, actor: actor.id, action: "create", entity: schema.name,
+                    recordID: record.id, before: nil, after: record.json.serialized())
+            ])
             if schema === Opportunity.schema {
                 let opp = Opportunity(record: record)
                 try await tx.append(stageChanges: [OpportunityStageChange(opp, from: nil, at: opp.meta.createdAt, by: actor.id)])
@@ -88,12 +92,16 @@ public struct RecordService: Sendable {
             let changed = record.changedFields(comparedTo: existing)
             if changed.isEmpty { return existing }
             let settings = try await OrgSettings.load(from: tx)
-            try await Self.recordHistory(old: existing, new: &record, changed: changed, calendar: settings.fiscalCalendar,
-                                         at: context.now, by: actor, in: tx)
+            try await Self.recordHistory(
+                old: existing, new: &record, changed: changed, calendar: settings.fiscalCalendar,
+                at: context.now, by: actor, in: tx)
             record["updated_at"] = .timestamp(context.now)
             try await tx.update(record)
-            try await tx.append(audit: [AuditEntry(at: context.now, actor: actor.id, action: "update", entity: schema.name,
-                                                   recordID: id, before: existing.json.serialized(), after: record.json.serialized())])
+            try await tx.append(audit: [
+                AuditEntry(
+                    at: context.now, actor: actor.id, action: "update", entity: schema.name,
+                    recordID: id, before: existing.json.serialized(), after: record.json.serialized())
+            ])
             return record
         }
     }
@@ -104,21 +112,28 @@ public struct RecordService: Sendable {
         try await store.write { tx in
             guard let existing = try await tx.get(schema, id: id) else { throw RecordNotFound(entity: schema.name, id: id) }
             try await tx.delete(schema, id: id)
-            try await tx.append(audit: [AuditEntry(at: now, actor: actor.id, action: "delete", entity: schema.name,
-                                                   recordID: id, before: existing.json.serialized(), after: nil)])
+            try await tx.append(audit: [
+                AuditEntry(
+                    at: now, actor: actor.id, action: "delete", entity: schema.name,
+                    recordID: id, before: existing.json.serialized(), after: nil)
+            ])
         }
     }
 
     /// Field history for every changed field; for opportunities also the stage history and the push count
     /// (a close date moved into a later fiscal quarter counts as one push).
-    static func recordHistory(old: Record, new: inout Record, changed: [String], calendar: FiscalCalendar,
-                              at now: Date, by actor: Principal, in tx: any RecordWriting) async throws {
+    static func recordHistory(
+        old: Record, new: inout Record, changed: [String], calendar: FiscalCalendar,
+        at now: Date, by actor: Principal, in tx: any RecordWriting
+    ) async throws {
         let schema = new.schema
-        try await tx.append(fieldChanges: changed.filter { $0 != "push_count" }.map { field in
-            FieldChange(entity: schema.name, recordID: new.id, field: field,
-                        oldValue: old[field].isNull ? nil : old[field].csvText,
-                        newValue: new[field].isNull ? nil : new[field].csvText, changedAt: now, changedBy: actor.id)
-        })
+        try await tx.append(
+            fieldChanges: changed.filter { $0 != "push_count" }.map { field in
+                FieldChange(
+                    entity: schema.name, recordID: new.id, field: field,
+                    oldValue: old[field].isNull ? nil : old[field].csvText,
+                    newValue: new[field].isNull ? nil : new[field].csvText, changedAt: now, changedBy: actor.id)
+            })
         guard schema === Opportunity.schema else { return }
         if let before = old.date("close_date"), let after = new.date("close_date"),
             calendar.quarter(containing: after) > calendar.quarter(containing: before)

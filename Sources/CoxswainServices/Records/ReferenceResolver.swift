@@ -40,9 +40,10 @@ enum ReferenceResolver {
                     records[i].values[fieldIndex] = .text(id)
                 } else {
                     let how = (["id", "external id"] + (secondaryKeys[targetName] ?? [])).joined(separator: ", ")
-                    issues[i, default: []].append(FieldIssue(
-                        code: "unknown_reference", field: spec.name,
-                        message: "no \(targetName) with \(how) '\(FieldParser.clip(v))'"))
+                    issues[i, default: []].append(
+                        FieldIssue(
+                            code: "unknown_reference", field: spec.name,
+                            message: "no \(targetName) with \(how) '\(FieldParser.clip(v))'"))
                 }
             }
         }

@@ -51,8 +51,10 @@ public struct AuditQuery: Sendable, Hashable {
     /// Return entries with a sequence number below this (for paging backwards from newest).
     public var before: Int64?
 
-    public init(entity: String? = nil, recordID: String? = nil, actor: String? = nil, from: Date? = nil, to: Date? = nil,
-                limit: Int = 100, before: Int64? = nil) {
+    public init(
+        entity: String? = nil, recordID: String? = nil, actor: String? = nil, from: Date? = nil, to: Date? = nil,
+        limit: Int = 100, before: Int64? = nil
+    ) {
         self.entity = entity
         self.recordID = recordID
         self.actor = actor
@@ -75,8 +77,10 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var before: String?
     public var after: String?
 
-    public init(sequence: Int64? = nil, at: Date, actor: String, action: String, entity: String, recordID: String,
-                before: String?, after: String?) {
+    public init(
+        sequence: Int64? = nil, at: Date, actor: String, action: String, entity: String, recordID: String,
+        before: String?, after: String?
+    ) {
         self.sequence = sequence
         self.at = at
         self.actor = actor

@@ -20,8 +20,9 @@ public protocol RecordReading: Sendable {
     func list(_ schema: EntitySchema, _ query: ListQuery) async throws -> RecordPage
     func count(_ schema: EntitySchema, filters: [ListFilter]) async throws -> Int
     /// Streams every record matching `filters` in id order, `batchSize` at a time (for export).
-    func scan(_ schema: EntitySchema, filters: [ListFilter], batchSize: Int,
-              _ body: @escaping @Sendable ([Record]) async throws -> Void) async throws
+    func scan(
+        _ schema: EntitySchema, filters: [ListFilter], batchSize: Int,
+        _ body: @escaping @Sendable ([Record]) async throws -> Void) async throws
     /// For each of `values`, the id of a record whose `field` equals it (reference and upsert resolution).
     func lookup(_ schema: EntitySchema, field: String, values: [String]) async throws -> [String: String]
     func stageHistory(opportunityID: String) async throws -> [OpportunityStageChange]

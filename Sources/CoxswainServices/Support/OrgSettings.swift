@@ -10,8 +10,10 @@ public struct OrgSettings: Sendable, Hashable, Codable {
     /// Byte limit for request bodies (API) — oversized bodies get 413.
     public var maxBodyBytes: Int
 
-    public init(name: String = "My organisation", defaultCurrency: Currency = .usd,
-                fiscalCalendar: FiscalCalendar = FiscalCalendar(), maxBodyBytes: Int = 2 * 1024 * 1024) {
+    public init(
+        name: String = "My organisation", defaultCurrency: Currency = .usd,
+        fiscalCalendar: FiscalCalendar = FiscalCalendar(), maxBodyBytes: Int = 2 * 1024 * 1024
+    ) {
         self.name = name
         self.defaultCurrency = defaultCurrency
         self.fiscalCalendar = fiscalCalendar

@@ -1,5 +1,5 @@
-import Foundation
 import CoxswainDomain
+import Foundation
 
 /// Who is acting: a user, an API token, the CLI or a background job. Every write records it in the audit log.
 public struct Principal: Sendable, Hashable, CustomStringConvertible {
@@ -39,7 +39,8 @@ public struct Environment: Sendable {
         now: { Date() },
         newID: { date in
             var rng = SystemRandomNumberGenerator()
-            return UUIDv7.string(milliseconds: UInt64(max(0, date.timeIntervalSince1970 * 1000)),
-                                 random: (UInt16.random(in: 0...UInt16.max, using: &rng), rng.next()))
+            return UUIDv7.string(
+                milliseconds: UInt64(max(0, date.timeIntervalSince1970 * 1000)),
+                random: (UInt16.random(in: 0...UInt16.max, using: &rng), rng.next()))
         })
 }

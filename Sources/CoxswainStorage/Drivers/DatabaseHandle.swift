@@ -13,8 +13,10 @@ public protocol DatabaseHandle: Sendable {
 
 extension DatabaseHandle {
     /// Wraps `body` in a transaction on `db` (already a single session).
-    static func transaction<T: Sendable>(on db: any SQLDatabase, begin: String,
-                                         _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    static func transaction<T: Sendable>(
+        on db: any SQLDatabase, begin: String,
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         try await db.raw(SQLQueryString(begin)).run()
         do {
             let result = try await body(db)

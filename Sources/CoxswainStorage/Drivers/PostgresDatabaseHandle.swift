@@ -13,13 +13,16 @@ public final class PostgresDatabaseHandle: DatabaseHandle, @unchecked Sendable {
 
     /// Connects to `url` (`postgres://user:pass@host:5432/db`), with up to `maxConnections` per event loop.
     /// `searchPath` selects PostgreSQL schemas (tests use one schema each).
-    public static func open(url: String, maxConnections: Int = 8, searchPath: [String]? = nil,
-                            logger: Logger = Logger(label: "coxswain.postgres")) async throws -> PostgresDatabaseHandle {
+    public static func open(
+        url: String, maxConnections: Int = 8, searchPath: [String]? = nil,
+        logger: Logger = Logger(label: "coxswain.postgres")
+    ) async throws -> PostgresDatabaseHandle {
         var config = try SQLPostgresConfiguration(url: Self.withDefaultTLSMode(url))
         config.searchPath = searchPath
         let source = PostgresConnectionSource(sqlConfiguration: config)
-        let pool = EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: maxConnections,
-                                                logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+        let pool = EventLoopGroupConnectionPool(
+            source: source, maxConnectionsPerEventLoop: maxConnections,
+            logger: logger, on: MultiThreadedEventLoopGroup.singleton)
         let handle = PostgresDatabaseHandle(pool: pool, logger: logger)
         // Fail fast with a clear error if the server is unreachable.
         do {

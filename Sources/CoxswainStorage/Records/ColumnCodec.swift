@@ -87,12 +87,13 @@ enum ColumnCodec {
         case .dateRanges:
             let json = try JSONValue.parse(Data(try row.decode(column: col, as: String.self).utf8))
             guard case .array(let items) = json else { return .dateRanges([]) }
-            return .dateRanges(items.compactMap { item in
-                guard case .string(let s)? = item["start"], case .string(let e)? = item["end"],
-                    let a = LocalDate(parsing: s), let b = LocalDate(parsing: e), a <= b
-                else { return nil }
-                return a...b
-            })
+            return .dateRanges(
+                items.compactMap { item in
+                    guard case .string(let s)? = item["start"], case .string(let e)? = item["end"],
+                        let a = LocalDate(parsing: s), let b = LocalDate(parsing: e), a <= b
+                    else { return nil }
+                    return a...b
+                })
         case .customFields:
             let json = try JSONValue.parse(Data(try row.decode(column: col, as: String.self).utf8))
             return .object(customValues(json))

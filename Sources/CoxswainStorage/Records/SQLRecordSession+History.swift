@@ -66,8 +66,9 @@ extension SQLRecordSession {
     }
 
     func idempotentResponse(key: String, actor: String) async throws -> StoredResponse? {
-        guard let row = try await db.select().column("*").from("idempotency_keys")
-            .where("key", .equal, SQLBind(key)).where("actor", .equal, SQLBind(actor)).first()
+        guard
+            let row = try await db.select().column("*").from("idempotency_keys")
+                .where("key", .equal, SQLBind(key)).where("actor", .equal, SQLBind(actor)).first()
         else { return nil }
         return StoredResponse(
             key: key, actor: actor, requestHash: try row.decode(column: "request_hash", as: String.self),

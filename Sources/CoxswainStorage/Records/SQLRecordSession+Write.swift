@@ -41,8 +41,9 @@ extension SQLRecordSession {
         for chunk in entries.chunked(400) {
             var insert = db.insert(into: "audit_log").columns("at", "actor", "action", "entity", "record_id", "before_json", "after_json")
             for e in chunk {
-                insert = insert.values(SQLBind(Self.millis(e.at)), SQLBind(e.actor), SQLBind(e.action), SQLBind(e.entity),
-                                       SQLBind(e.recordID), SQLBind(e.before), SQLBind(e.after))
+                insert = insert.values(
+                    SQLBind(Self.millis(e.at)), SQLBind(e.actor), SQLBind(e.action), SQLBind(e.entity),
+                    SQLBind(e.recordID), SQLBind(e.before), SQLBind(e.after))
             }
             try await insert.run()
         }
@@ -68,8 +69,9 @@ extension SQLRecordSession {
             var insert = db.insert(into: "field_history").columns(
                 "entity", "record_id", "field", "old_value", "new_value", "changed_at", "changed_by")
             for c in chunk {
-                insert = insert.values(SQLBind(c.entity), SQLBind(c.recordID), SQLBind(c.field), SQLBind(c.oldValue),
-                                       SQLBind(c.newValue), SQLBind(Self.millis(c.changedAt)), SQLBind(c.changedBy))
+                insert = insert.values(
+                    SQLBind(c.entity), SQLBind(c.recordID), SQLBind(c.field), SQLBind(c.oldValue),
+                    SQLBind(c.newValue), SQLBind(Self.millis(c.changedAt)), SQLBind(c.changedBy))
             }
             try await insert.run()
         }
@@ -83,8 +85,10 @@ extension SQLRecordSession {
     func saveResponse(_ r: StoredResponse) async throws {
         try await db.insert(into: "idempotency_keys")
             .columns("key", "actor", "request_hash", "status", "body", "created_at")
-            .values(SQLBind(r.key), SQLBind(r.actor), SQLBind(r.requestHash), SQLBind(Int64(r.status)), SQLBind(r.body),
-                    SQLBind(Self.millis(r.createdAt)))
+            .values(
+                SQLBind(r.key), SQLBind(r.actor), SQLBind(r.requestHash), SQLBind(Int64(r.status)), SQLBind(r.body),
+                SQLBind(Self.millis(r.createdAt))
+            )
             .run()
     }
 

@@ -76,8 +76,10 @@ struct SQLRecordSession: RecordWriting {
         return Int(try row.decode(column: "n", as: Int64.self))
     }
 
-    func scan(_ schema: EntitySchema, filters: [ListFilter], batchSize: Int,
-              _ body: @escaping @Sendable ([Record]) async throws -> Void) async throws {
+    func scan(
+        _ schema: EntitySchema, filters: [ListFilter], batchSize: Int,
+        _ body: @escaping @Sendable ([Record]) async throws -> Void
+    ) async throws {
         var lastID: String?
         while true {
             var select = db.select().column("*").from(schema.table)

@@ -10,9 +10,12 @@ enum StoreErrorMapper {
             let detail = pg.serverInfo?[.detail] ?? pg.serverInfo?[.message] ?? ""
             let constraint = pg.serverInfo?[.constraintName] ?? ""
             switch state {
-            case "23505": return StoreError.conflict(entity: table(fromConstraint: constraint), field: field(fromConstraint: constraint),
-                                                     message: "already exists (\(detail))")
-            case "23503": return StoreError.referenceViolation(message: "a referenced record does not exist or the record is still referenced (\(detail))")
+            case "23505":
+                return StoreError.conflict(
+                    entity: table(fromConstraint: constraint), field: field(fromConstraint: constraint),
+                    message: "already exists (\(detail))")
+            case "23503":
+                return StoreError.referenceViolation(message: "a referenced record does not exist or the record is still referenced (\(detail))")
             default: return error
             }
         }
@@ -22,8 +25,9 @@ enum StoreErrorMapper {
                 // "UNIQUE constraint failed: reps.email"
                 let target = message.components(separatedBy: ": ").last ?? ""
                 let parts = target.split(separator: ".")
-                return StoreError.conflict(entity: parts.first.map(String.init) ?? "", field: parts.count > 1 ? String(parts[1]) : "",
-                                           message: "already exists")
+                return StoreError.conflict(
+                    entity: parts.first.map(String.init) ?? "", field: parts.count > 1 ? String(parts[1]) : "",
+                    message: "already exists")
             }
             if message.contains("FOREIGN KEY constraint failed") {
                 return StoreError.referenceViolation(message: "a referenced record does not exist or the record is still referenced")

@@ -30,8 +30,9 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let today = asOf.flatMap { LocalDate(parsing: $0) } ?? LocalDate(Date(), in: TimeZone(identifier: "UTC")!)
-        let settings = OrgSettings(name: "Northwind Systems (demo)", defaultCurrency: .usd,
-                                   fiscalCalendar: FiscalCalendar(startMonth: 2, naming: .endingYear, timeZoneIdentifier: "America/New_York"))
+        let settings = OrgSettings(
+            name: "Northwind Systems (demo)", defaultCurrency: .usd,
+            fiscalCalendar: FiscalCalendar(startMonth: 2, naming: .endingYear, timeZoneIdentifier: "America/New_York"))
         let genBar = ProgressBar("generating \(size.rawValue) org")
         let org = DemoOrgGenerator(seed: seed, size: size, asOf: today, calendar: settings.fiscalCalendar)
             .generate { phase, fraction in genBar.update(fraction, detail: phase) }
@@ -51,7 +52,9 @@ struct DemoCommand: AsyncParsableCommand {
             throw CLIError("could not write the demo org: \(error)")
         }
         loadBar.finish()
-        print("Demo org '\(settings.name)' as of \(today) (seed \(seed), \(size.rawValue)) → \(db) in \(String(format: "%.1f", Date().timeIntervalSince(started)))s")
+        print(
+            "Demo org '\(settings.name)' as of \(today) (seed \(seed), \(size.rawValue)) → \(db) in \(String(format: "%.1f", Date().timeIntervalSince(started)))s"
+        )
         print(org.summary.description)
         if noServe {
             try await handle.close()

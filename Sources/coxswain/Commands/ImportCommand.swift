@@ -55,8 +55,9 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             report = try await service.importCSV(
                 schema, path: file,
-                options: ImportOptions(batchSize: batchSize, mappings: try parsedMappings(), strictColumns: strict, dryRun: dryRun,
-                                       rejectsPath: rejects),
+                options: ImportOptions(
+                    batchSize: batchSize, mappings: try parsedMappings(), strictColumns: strict, dryRun: dryRun,
+                    rejectsPath: rejects),
                 by: .cli()
             ) { p in
                 let fraction = p.totalBytes.map { $0 > 0 ? Double(p.bytesRead) / Double($0) : 0 } ?? 0

@@ -9,9 +9,11 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("SQLite database file.", valueName: "path"))
     var db: String = "coxswain.sqlite"
 
-    @Option(name: .long, help: ArgumentHelp(
-        "PostgreSQL URL (postgres://user:pass@host:5432/db); overrides --db. Also read from COXSWAIN_POSTGRES_URL.",
-        valueName: "url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "PostgreSQL URL (postgres://user:pass@host:5432/db); overrides --db. Also read from COXSWAIN_POSTGRES_URL.",
+            valueName: "url"))
     var postgres: String?
 
     var postgresURL: String? {

@@ -1,6 +1,7 @@
+import CoxswainDomain
 import Foundation
 import Testing
-import CoxswainDomain
+
 @testable import CoxswainServices
 
 @Suite("CSV file reader")
@@ -54,10 +55,11 @@ struct CSVFileReaderTests {
         }
         // Then both problems are reported with their lines and the good rows survive
         #expect(good == 2)
-        #expect(errors == [
-            CSVError(.unexpectedQuote, line: 2, column: 1),
-            CSVError(.unterminatedQuotedField, line: 4, column: 1),
-        ])
+        #expect(
+            errors == [
+                CSVError(.unexpectedQuote, line: 2, column: 1),
+                CSVError(.unterminatedQuotedField, line: 4, column: 1),
+            ])
     }
 
     @Test func missingFileErrorNamesThePath() {
@@ -68,8 +70,9 @@ struct CSVFileReaderTests {
         #expect(throws: CSVFileError.cannotOpen(path: path, reason: "No such file or directory")) {
             try CSVFileReader(path: path)
         }
-        #expect(CSVFileError.cannotOpen(path: path, reason: "No such file or directory").description
-            == "cannot open '\(path)': No such file or directory")
+        #expect(
+            CSVFileError.cannotOpen(path: path, reason: "No such file or directory").description
+                == "cannot open '\(path)': No such file or directory")
     }
 
     @Test func directoryIsRejectedWithAClearError() {
@@ -79,8 +82,9 @@ struct CSVFileReaderTests {
         #expect(throws: CSVFileError.cannotOpen(path: path, reason: "Is a directory")) {
             try CSVFileReader(path: path)
         }
-        #expect(CSVFileError.cannotOpen(path: path, reason: "Is a directory").description
-            == "cannot open '\(path)': Is a directory")
+        #expect(
+            CSVFileError.cannotOpen(path: path, reason: "Is a directory").description
+                == "cannot open '\(path)': Is a directory")
     }
 
     @Test func emptyFileYieldsNoRecords() throws {

@@ -1,6 +1,7 @@
+import CoxswainDomain
 import Foundation
 import Testing
-import CoxswainDomain
+
 @testable import CoxswainServices
 
 @Suite("CSV file writer")

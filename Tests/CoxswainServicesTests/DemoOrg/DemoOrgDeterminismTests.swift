@@ -45,8 +45,10 @@ struct DemoOrgDeterminismTests {
         let org = DemoOrgFixtures.small
         // When counting what was generated
         // Then each count is within ±10% of its target
-        for (count, target) in [(org.reps.count, 24), (org.accounts.count, 1_000), (org.leads.count, 4_000),
-                                (org.opportunities.count, 2_000)] {
+        for (count, target) in [
+            (org.reps.count, 24), (org.accounts.count, 1_000), (org.leads.count, 4_000),
+            (org.opportunities.count, 2_000),
+        ] {
             #expect(abs(Double(count - target)) <= 0.1 * Double(target), "\(count) vs \(target)")
         }
         #expect((8...15).contains(org.products.count))
@@ -58,7 +60,8 @@ struct DemoOrgDeterminismTests {
         // Given the small org
         let org = DemoOrgFixtures.small
         // When collecting every record id
-        let ids = org.teams.map(\.meta.id) + org.reps.map(\.meta.id) + org.accounts.map(\.meta.id)
+        let ids =
+            org.teams.map(\.meta.id) + org.reps.map(\.meta.id) + org.accounts.map(\.meta.id)
             + org.contacts.map(\.meta.id) + org.leads.map(\.meta.id) + org.opportunities.map(\.meta.id)
             + org.activities.map(\.meta.id) + org.products.map(\.meta.id) + org.quotas.map(\.meta.id)
         // Then they are unique, version 7, and their timestamp prefix is the record's creation time

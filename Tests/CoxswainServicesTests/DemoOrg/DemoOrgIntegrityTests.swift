@@ -25,10 +25,11 @@ struct DemoOrgIntegrityTests {
         #expect(org.contacts.allSatisfy { ok($0.accountID, in: accounts) && ok($0.ownerID, in: reps) })
         #expect(org.leads.allSatisfy { ok($0.ownerID, in: reps) && ok($0.convertedAccountID, in: accounts) })
         #expect(org.opportunities.allSatisfy { accounts.contains($0.accountID) && reps.contains($0.ownerID) })
-        #expect(org.activities.allSatisfy {
-            reps.contains($0.repID) && ok($0.leadID, in: leads) && ok($0.contactID, in: contacts)
-                && ok($0.opportunityID, in: opportunities) && ok($0.accountID, in: accounts)
-        })
+        #expect(
+            org.activities.allSatisfy {
+                reps.contains($0.repID) && ok($0.leadID, in: leads) && ok($0.contactID, in: contacts)
+                    && ok($0.opportunityID, in: opportunities) && ok($0.accountID, in: accounts)
+            })
         #expect(org.quotas.allSatisfy { reps.contains($0.repID) })
         #expect(org.priceBookEntries.allSatisfy { products.contains($0.productID) })
         #expect(org.stageChanges.allSatisfy { opportunities.contains($0.opportunityID) && reps.contains($0.changedBy) })
@@ -67,9 +68,10 @@ struct DemoOrgIntegrityTests {
         let share = Double(pushed.count) / Double(org.opportunities.count)
         #expect((0.15...0.4).contains(share), "\(share)")
         // And every change holds YYYY-MM-DD dates, and every pushed deal has changes
-        #expect(pushes.allSatisfy {
-            LocalDate(parsing: $0.oldValue ?? "") != nil && LocalDate(parsing: $0.newValue ?? "") != nil
-        })
+        #expect(
+            pushes.allSatisfy {
+                LocalDate(parsing: $0.oldValue ?? "") != nil && LocalDate(parsing: $0.newValue ?? "") != nil
+            })
         let changed = Set(pushes.map(\.recordID))
         #expect(pushed.allSatisfy { changed.contains($0.meta.id) })
         // And some deals changed amount
@@ -88,8 +90,10 @@ struct DemoOrgIntegrityTests {
 
     @Test func repsWorkInTheirRegionsTimeZones() {
         // Given each region's zones
-        let zones = ["AMER": ["America/New_York", "America/Los_Angeles"], "EMEA": ["Europe/London", "Europe/Berlin"],
-                     "APAC": ["Asia/Singapore", "Australia/Sydney"]]
+        let zones = [
+            "AMER": ["America/New_York", "America/Los_Angeles"], "EMEA": ["Europe/London", "Europe/Berlin"],
+            "APAC": ["Asia/Singapore", "Australia/Sydney"],
+        ]
         // Then every rep's time zone belongs to their region
         #expect(org.reps.allSatisfy { (zones[$0.region ?? ""] ?? []).contains($0.timeZone) })
         #expect(Set(org.reps.map(\.region)).count == 3)
@@ -104,10 +108,11 @@ struct DemoOrgIntegrityTests {
         #expect(roots.count == 1)
         let segmentTeams = org.teams.filter { $0.segment != nil }
         #expect(!segmentTeams.isEmpty)
-        #expect(segmentTeams.allSatisfy { team in
-            let parent = team.parentTeamID.flatMap { byID[$0] }
-            return parent?.region == team.region && parent?.segment == nil && parent?.parentTeamID == roots[0].meta.id
-        })
+        #expect(
+            segmentTeams.allSatisfy { team in
+                let parent = team.parentTeamID.flatMap { byID[$0] }
+                return parent?.region == team.region && parent?.segment == nil && parent?.parentTeamID == roots[0].meta.id
+            })
         #expect(Set(org.teams.map(\.name)).count == org.teams.count)
     }
 }

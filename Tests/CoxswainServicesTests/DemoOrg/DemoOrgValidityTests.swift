@@ -41,7 +41,8 @@ struct DemoOrgValidityTests {
 
     @Test func moneyUsesWholeCurrencyUnitsInUSDEURorGBP() {
         // Given every amount in the org
-        let amounts = org.opportunities.map(\.amount) + org.accounts.compactMap(\.annualRevenue)
+        let amounts =
+            org.opportunities.map(\.amount) + org.accounts.compactMap(\.annualRevenue)
             + org.quotas.map(\.amount) + org.priceBookEntries.map(\.unitPrice) + org.stageChanges.map(\.amount)
         // Then each has at most its currency's decimals (in fact none) and a supported currency
         #expect(amounts.allSatisfy(DemoOrgFixtures.hasValidMinorUnits))

@@ -13,9 +13,13 @@ struct ImportServiceTests {
     }
 
     func seedReps(_ service: RecordService) async throws {
-        _ = try await service.create(Rep.schema, .object([("first_name", .string("Jane")), ("last_name", .string("Doe")),
-                                                          ("email", .string("jane@northwind.test")), ("role", .string("sdr")),
-                                                          ("external_id", .string("0055e000001AbCd"))]), by: .cli("test"))
+        _ = try await service.create(
+            Rep.schema,
+            .object([
+                ("first_name", .string("Jane")), ("last_name", .string("Doe")),
+                ("email", .string("jane@northwind.test")), ("role", .string("sdr")),
+                ("external_id", .string("0055e000001AbCd")),
+            ]), by: .cli("test"))
     }
 
     @Test(arguments: TestBackend.available)
@@ -24,7 +28,8 @@ struct ImportServiceTests {
             let service = RecordService(store: store, environment: .fixed())
             try await seedReps(service)
             // Given a Salesforce lead export with Salesforce headers, an owner by e-mail, and three bad rows
-            let csv = try file("""
+            let csv = try file(
+                """
                 Id,First Name,Last Name,Email,Company / Account,Lead Status,Lead Owner,No. of Employees,Create Date,Rating
                 00Q1,Ada,Lovelace,ada@analytical.test,Analytical Engines,Open - Not Contacted,jane@northwind.test,"1,200",2026-01-05,Hot
                 00Q2,Grace,Hopper,not-an-email,Navy,Working - Contacted,jane@northwind.test,50,2026-01-06,Warm
@@ -66,11 +71,15 @@ struct ImportServiceTests {
             let importer = ImportService(records: service)
             _ = try await importer.importCSV(Lead.schema, path: try file("external_id,last_name,company\nX1,Ng,Acme\nX2,Li,Globex\n"), by: .cli("t"))
             // When the same file comes back with one change
-            let report = try await importer.importCSV(Lead.schema, path: try file("external_id,last_name,company\nX1,Ng,Acme Corp\nX2,Li,Globex\n"), by: .cli("t"))
+            let report = try await importer.importCSV(
+                Lead.schema, path: try file("external_id,last_name,company\nX1,Ng,Acme Corp\nX2,Li,Globex\n"), by: .cli("t"))
             // Then one record is updated, one unchanged, and the change is in field history and the audit log
             #expect(report.inserted == 0 && report.updated == 1 && report.unchanged == 1)
             let (count, leads) = try await store.read { r in
-                (try await r.count(Lead.schema, filters: []), try await r.list(Lead.schema, ListQuery(filters: [.eq("external_id", .text("X1"))])).records)
+                (
+                    try await r.count(Lead.schema, filters: []),
+                    try await r.list(Lead.schema, ListQuery(filters: [.eq("external_id", .text("X1"))])).records
+                )
             }
             #expect(count == 2)
             #expect(leads.first?.text("company") == "Acme Corp")
@@ -109,8 +118,12 @@ struct ImportServiceTests {
     @Test func exportNeutralisesSpreadsheetFormulas() async throws {
         try await withTestStore(.sqlite) { store in
             let service = RecordService(store: store)
-            _ = try await service.create(Lead.schema, .object([("last_name", .string("=HYPERLINK(\"http://evil\")")),
-                                                               ("company", .string("-5 Corp")), ("employees", .number(-0 + 5))]), by: .cli("t"))
+            _ = try await service.create(
+                Lead.schema,
+                .object([
+                    ("last_name", .string("=HYPERLINK(\"http://evil\")")),
+                    ("company", .string("-5 Corp")), ("employees", .number(-0 + 5)),
+                ]), by: .cli("t"))
             let out = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).csv").path
             let n = try await ExportService(store: store).exportCSV(Lead.schema, to: out)
             let text = try String(contentsOfFile: out, encoding: .utf8)

@@ -55,18 +55,19 @@ struct BlockIndex: Sendable {
         }
         // Partition by the top bits of the key and sort partitions in parallel.
         let bucketCount = 64
-        let chunkEntries = parts.values()
+        var chunkEntries = (0..<chunks).map { parts.take($0) }
         var counts = Array(repeating: 0, count: bucketCount + 1)
         for part in chunkEntries { for entry in part { counts[Int(entry.key >> 58) + 1] += 1 } }
         for b in 0..<bucketCount { counts[b + 1] += counts[b] }
         var fill = counts
         var all = [Entry](repeating: Entry(key: 0, record: 0), count: counts[bucketCount])
-        for part in chunkEntries {
-            for entry in part {
+        for index in chunkEntries.indices {
+            for entry in chunkEntries[index] {
                 let b = Int(entry.key >> 58)
                 all[fill[b]] = entry
                 fill[b] += 1
             }
+            chunkEntries[index] = []  // release as we go
         }
         let bounds = counts
         all.withUnsafeMutableBufferPointer { buffer in

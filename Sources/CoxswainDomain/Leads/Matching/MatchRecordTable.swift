@@ -71,7 +71,8 @@ public struct MatchRecordTable: Sendable {
             parts.set(chunk, part)
         }
         self.ids.reserveCapacity(count)
-        for part in parts.values() { append(contentsOf: part) }
+        // Merge in chunk order, releasing each part as soon as it is copied (keeps peak memory near 1× table).
+        for chunk in 0..<chunkCount { append(contentsOf: parts.take(chunk)) }
     }
 
     /// Builds a table from CSV-style headers and rows, detecting roles from headers (see ``MatchRoleDetector``).
@@ -189,6 +190,15 @@ final class ChunkResults<Value>: @unchecked Sendable {
         lock.lock()
         storage[index] = value
         lock.unlock()
+    }
+
+    /// Removes and returns the value of `index`.
+    func take(_ index: Int) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = storage[index]!
+        storage[index] = nil
+        return value
     }
 
     func values() -> [Value] {

@@ -47,13 +47,28 @@ struct RecordNormaliser: Sendable {
         return value
     }
 
+    /// Sorted, de-duplicated hashes of the space-separated tokens of `bytes` (one allocation).
     static func sortedTokenHashes(_ bytes: [UInt8]) -> [UInt64] {
-        var hashes = TextFolding.tokens(bytes).map { ByteHash.hash($0, seed: 5) }
+        if bytes.isEmpty { return [] }
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(bytes.count / 4 + 1)
+        var start = 0
+        let count = bytes.count
+        while start < count {
+            while start < count && bytes[start] == 32 { start += 1 }
+            var end = start
+            while end < count && bytes[end] != 32 { end += 1 }
+            if end > start { hashes.append(ByteHash.hash(bytes[start..<end], seed: 5)) }
+            start = end
+        }
         hashes.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(hashes.count)
-        for hash in hashes where unique.last != hash { unique.append(hash) }
-        return unique
+        var write = 0
+        for read in hashes.indices where write == 0 || hashes[read] != hashes[write - 1] {
+            hashes[write] = hashes[read]
+            write += 1
+        }
+        hashes.removeLast(hashes.count - write)
+        return hashes
     }
 
     /// Normalises one record given `(role, value)` pairs in column order.
@@ -76,15 +91,12 @@ struct RecordNormaliser: Sendable {
                 record[.given] = Array(split.given.utf8)
                 record[.surname] = Array(split.surname.utf8)
             case .email:
-                let email = EmailNormaliser.normalise(raw)
+                let email = EmailNormaliser.normaliseBytes(raw)
                 guard !email.local.isEmpty else { break }
-                record[.email] = Array(email.address.utf8)
-                record[.emailLocal] = Array(email.local.utf8)
-                if !email.isFreeMail {
-                    let host = Array(email.domain.utf8)[...]
-                    record[.emailDomain] = DomainNormaliser.registrableDomainBytes(ofHost: host)
-                }
-                record.emailFlags = (email.isFreeMail ? 1 : 0) | (email.isRoleMailbox ? 2 : 0)
+                record[.email] = email.address
+                record[.emailLocal] = email.local
+                record[.emailDomain] = email.companyDomain
+                record.emailFlags = email.flags
             case .phone: rawPhone = raw
             case .company: record[.company] = remembered(role, raw, CompanyNormaliser.bytes)
             case .jobTitle: record[.jobTitle] = remembered(role, raw, JobTitleNormaliser.bytes)

@@ -16,20 +16,30 @@ public enum CSVLeadFixture {
         "Phone", "Country", "City", "LeadSource", "AnnualRevenue", "CreatedDate",
     ]
 
-    private static let firstNames = ["Ada", "Grace", "Alan", "Linus", "Margaret", "Dennis", "Barbara", "Ken",
-                                     "Frances", "John", "José", "Zoë", "Søren", "Håkon", "Łukasz", "美咲"]
-    private static let lastNames = ["Lovelace", "Hopper", "Turing", "Torvalds", "Hamilton", "Ritchie", "Liskov",
-                                    "Thompson", "Allen", "Backus", "Müller", "O'Neil", "Łęcka", "山田"]
-    private static let companies = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark Industries",
-                                    "Wayne Enterprises", "Acme, Inc.", "Soylent", "Vandelay Industries",
-                                    "Cyberdyne Systems", "Tyrell, Corp."]
-    private static let titles = ["CEO", "CTO", "VP Sales", "Head of Operations", "Account Executive",
-                                 "Sales Development Rep", "Procurement Manager", "The \"Closer\"",
-                                 "Director, Revenue Operations", "Founder", "Engineer", "Analyst",
-                                 "Marketing Lead", "CFO", "COO", "Consultant", "Buyer", "Office Manager",
-                                 "Partner", "Intern"]
-    private static let places = [("FR", "Paris"), ("DE", "Berlin"), ("US", "New York"), ("GB", "London"),
-                                 ("ES", "Madrid"), ("JP", "Tokyo"), ("BR", "São Paulo"), ("CA", "Montréal")]
+    private static let firstNames = [
+        "Ada", "Grace", "Alan", "Linus", "Margaret", "Dennis", "Barbara", "Ken",
+        "Frances", "John", "José", "Zoë", "Søren", "Håkon", "Łukasz", "美咲",
+    ]
+    private static let lastNames = [
+        "Lovelace", "Hopper", "Turing", "Torvalds", "Hamilton", "Ritchie", "Liskov",
+        "Thompson", "Allen", "Backus", "Müller", "O'Neil", "Łęcka", "山田",
+    ]
+    private static let companies = [
+        "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark Industries",
+        "Wayne Enterprises", "Acme, Inc.", "Soylent", "Vandelay Industries",
+        "Cyberdyne Systems", "Tyrell, Corp.",
+    ]
+    private static let titles = [
+        "CEO", "CTO", "VP Sales", "Head of Operations", "Account Executive",
+        "Sales Development Rep", "Procurement Manager", "The \"Closer\"",
+        "Director, Revenue Operations", "Founder", "Engineer", "Analyst",
+        "Marketing Lead", "CFO", "COO", "Consultant", "Buyer", "Office Manager",
+        "Partner", "Intern",
+    ]
+    private static let places = [
+        ("FR", "Paris"), ("DE", "Berlin"), ("US", "New York"), ("GB", "London"),
+        ("ES", "Madrid"), ("JP", "Tokyo"), ("BR", "São Paulo"), ("CA", "Montréal"),
+    ]
     private static let sources = ["Web", "Referral", "Trade Show", "Cold Call", "Partner", "Advertisement"]
 
     /// Appends the header row.

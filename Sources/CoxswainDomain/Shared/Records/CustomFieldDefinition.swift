@@ -85,9 +85,12 @@ public struct CustomFieldDefinition: Hashable, Sendable {
     private static let validateDefinition: EntitySchema.Rule = { record, _, _ in
         var issues: [FieldIssue] = []
         let key = record.text("key") ?? ""
-        let keyOK = key.utf8.first.map { $0 >= 97 && $0 <= 122 } == true
+        let keyOK =
+            key.utf8.first.map { $0 >= 97 && $0 <= 122 } == true
             && key.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
-        if !keyOK { issues.append(FieldIssue(code: "invalid_format", field: "key", message: "must be snake_case: a-z, 0-9 and _, starting with a letter")) }
+        if !keyOK {
+            issues.append(FieldIssue(code: "invalid_format", field: "key", message: "must be snake_case: a-z, 0-9 and _, starting with a letter"))
+        }
         let type = record.text("type") ?? ""
         let values = record["allowed_values"].list ?? []
         if (type == "picklist" || type == "multi_picklist") && values.isEmpty {

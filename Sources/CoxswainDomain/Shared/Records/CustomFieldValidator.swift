@@ -10,14 +10,19 @@ public enum CustomFieldValidator {
         _ source: FieldParser.Source, into existing: [String: FieldValue], definitions: [CustomFieldDefinition]
     ) -> Result<[String: FieldValue], ValidationFailure> {
         guard case .json(let json) = source else {
-            return .failure(ValidationFailure(entity: "custom_fields", issues: [FieldIssue(code: "invalid_type", field: "custom_fields", message: "must be an object")]))
+            return .failure(
+                ValidationFailure(
+                    entity: "custom_fields", issues: [FieldIssue(code: "invalid_type", field: "custom_fields", message: "must be an object")]))
         }
         let pairs: [(String, JSONValue)]
         switch json {
         case .null: return .success(existing)
         case .object(let p): pairs = p
         default:
-            return .failure(ValidationFailure(entity: "custom_fields", issues: [FieldIssue(code: "invalid_type", field: "custom_fields", message: "must be an object, got \(json.kindName)")]))
+            return .failure(
+                ValidationFailure(
+                    entity: "custom_fields",
+                    issues: [FieldIssue(code: "invalid_type", field: "custom_fields", message: "must be an object, got \(json.kindName)")]))
         }
         var result = existing
         var issues: [FieldIssue] = []

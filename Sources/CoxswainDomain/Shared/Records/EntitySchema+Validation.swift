@@ -9,7 +9,9 @@ extension EntitySchema {
     ///
     /// Example: a lead body `{"first_name": "Ada", "emial": "x"}` fails with two issues:
     /// `emial: unknown_field` and `last_name: required`.
-    public func validate(_ input: RecordInput, mode: ValidationMode, context: ValidationContext)
+    public func validate(
+        _ input: RecordInput, mode: ValidationMode, context: ValidationContext
+    )
         -> Result<Record, ValidationFailure>
     {
         var record: Record

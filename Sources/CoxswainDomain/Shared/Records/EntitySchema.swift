@@ -35,15 +35,18 @@ public final class EntitySchema: Sendable, Hashable, CustomStringConvertible {
         self.table = table ?? plural.replacingOccurrences(of: "-", with: "_")
         let system: [FieldSpec] = [
             FieldSpec("id", .id, access: .system, doc: "Coxswain identifier (UUIDv7, time-ordered)."),
-            FieldSpec("external_id", .text(maxLength: 255), aliases: ["External ID", "Record ID", "\(name.capitalized) ID"],
-                      doc: "The record's id in the source CRM; imports upsert on it."),
-            FieldSpec("created_at", .timestamp, access: .createOnly, aliases: ["Created Date", "Create Date", "Created"],
-                      doc: "When the record was created (defaults to now; importable for historical data)."),
+            FieldSpec(
+                "external_id", .text(maxLength: 255), aliases: ["External ID", "Record ID", "\(name.capitalized) ID"],
+                doc: "The record's id in the source CRM; imports upsert on it."),
+            FieldSpec(
+                "created_at", .timestamp, access: .createOnly, aliases: ["Created Date", "Create Date", "Created"],
+                doc: "When the record was created (defaults to now; importable for historical data)."),
             FieldSpec("updated_at", .timestamp, access: .system, doc: "When the record last changed."),
         ]
-        self.fields = system + fields + [
-            FieldSpec("custom_fields", .customFields, doc: "Values of the organisation's custom fields for this entity.")
-        ]
+        self.fields =
+            system + fields + [
+                FieldSpec("custom_fields", .customFields, doc: "Values of the organisation's custom fields for this entity.")
+            ]
         self.uniqueFields = uniqueFields
         // Every scalar field can be filtered and sorted on; `filterable` lists the ones worth indexing first.
         let scalar = self.fields.filter { spec in

@@ -78,9 +78,13 @@ public enum FieldParser {
             return .success(.integer(v))
         case .decimal(let lo, let hi):
             let value: Decimal?
-            if case .number(let d)? = json { value = d }
-            else if let t = text { value = parseDecimal(t) }
-            else { return bad("invalid_type", "must be a number, got \(json?.kindName ?? "?")") }
+            if case .number(let d)? = json {
+                value = d
+            } else if let t = text {
+                value = parseDecimal(t)
+            } else {
+                return bad("invalid_type", "must be a number, got \(json?.kindName ?? "?")")
+            }
             guard let v = value else { return bad("invalid_format", "'\(clip(text ?? ""))' is not a number") }
             if let lo, v < lo { return bad("out_of_range", "must be at least \(lo) (got \(v))") }
             if let hi, v > hi { return bad("out_of_range", "must be at most \(hi) (got \(v))") }

@@ -47,7 +47,8 @@ public indirect enum FieldValue: Hashable, Sendable {
         case .date(let d): .string(d.description)
         case .timestamp(let t): .string(Timestamp.iso8601(t))
         case .list(let l): .array(l.map(JSONValue.string))
-        case .dateRanges(let r): .array(r.map { .object([("start", .string($0.lowerBound.description)), ("end", .string($0.upperBound.description))]) })
+        case .dateRanges(let r):
+            .array(r.map { .object([("start", .string($0.lowerBound.description)), ("end", .string($0.upperBound.description))]) })
         case .object(let o): .object(o.keys.sorted().map { ($0, o[$0]!.json) })
         }
     }

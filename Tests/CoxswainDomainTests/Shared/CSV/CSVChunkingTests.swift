@@ -1,11 +1,14 @@
 import Testing
+
 @testable import CoxswainDomain
 
 @Suite("CSV parser: chunk boundaries")
 struct CSVChunkingTests {
-    static let tricky: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(
-        "id,\"name, full\",note\r\n1,\"Zoë \"\"Z\"\"\",\"a\r\nb\rc\nd\"\r\n\r\n2,,last\r3,山田,\"\"\n4,x,y".utf8
-    )
+    static let tricky: [UInt8] =
+        [0xEF, 0xBB, 0xBF]
+        + Array(
+            "id,\"name, full\",note\r\n1,\"Zoë \"\"Z\"\"\",\"a\r\nb\rc\nd\"\r\n\r\n2,,last\r3,山田,\"\"\n4,x,y".utf8
+        )
 
     @Test func everySplitPointGivesTheSameResultAsOneChunk() {
         // Given a tricky input parsed in one piece

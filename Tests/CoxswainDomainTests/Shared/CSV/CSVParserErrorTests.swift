@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoxswainDomain
 
 @Suite("CSV parser: errors and recovery")
@@ -35,10 +36,11 @@ struct CSVParserErrorTests {
         let results = CSVTestSupport.parse(bytes, chunkSizes: [65_536])
         // Then both oversized fields give a clear error and parsing continues
         let limit = 1 << 20
-        #expect(CSVTestSupport.errors(results) == [
-            CSVError(.fieldTooLarge(limit: limit), line: 2, column: 2),
-            CSVError(.fieldTooLarge(limit: limit), line: 3, column: 2),
-        ])
+        #expect(
+            CSVTestSupport.errors(results) == [
+                CSVError(.fieldTooLarge(limit: limit), line: 2, column: 2),
+                CSVError(.fieldTooLarge(limit: limit), line: 3, column: 2),
+            ])
         #expect(CSVTestSupport.rows(results) == [["id", "blob"], ["3", "ok"]])
     }
 
@@ -69,9 +71,10 @@ struct CSVParserErrorTests {
         #expect(CSVTestSupport.errors(CSVParser.parse(bytes)) == [CSVError(.invalidUTF8, line: 1, column: 1)])
     }
 
-    @Test(arguments: [
-        [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80],
+        ] as [[UInt8]])
     func malformedSequencesAreRejected(sequence: [UInt8]) {
         // Given an overlong, surrogate, out-of-range, truncated or stray continuation sequence
         let results = CSVParser.parse(Array("ok,".utf8) + sequence + [0x0A])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoxswainDomain
 
 @Suite("CSV writer and parser: round trip")

@@ -22,8 +22,11 @@ struct CustomFieldValidatorTests {
             return
         }
         let codes = Dictionary(f.issues.map { ($0.field, $0.code) }, uniquingKeysWith: { a, _ in a })
-        #expect(codes == ["custom_fields.seats": "out_of_range", "custom_fields.sku": "invalid_format",
-                          "custom_fields.tools": "unknown_value", "custom_fields.nope": "unknown_field"])
+        #expect(
+            codes == [
+                "custom_fields.seats": "out_of_range", "custom_fields.sku": "invalid_format",
+                "custom_fields.tools": "unknown_value", "custom_fields.nope": "unknown_field",
+            ])
     }
 
     @Test func labelsAreAcceptedAndValuesAreCanonical() throws {

@@ -19,7 +19,9 @@ struct SchemaValidationTests {
 
     @Test func everyProblemOfARecordIsReportedAtOnce() {
         // Given an opportunity with five independent problems
-        let r = validate(Opportunity.schema, #"{"owner_id":"r1","name":"","amount":-5,"currency":"XYZ","stage":"Proposal","close_date":"2026-13-01","colour":"red"}"#)
+        let r = validate(
+            Opportunity.schema,
+            #"{"owner_id":"r1","name":"","amount":-5,"currency":"XYZ","stage":"Proposal","close_date":"2026-13-01","colour":"red"}"#)
         // Then each is named with its field and a stable code
         let found = issues(r)
         #expect(found["colour"] == "unknown_field")
@@ -30,7 +32,9 @@ struct SchemaValidationTests {
     }
 
     @Test func stageBringsItsDefaultProbabilityAndCategoryUnlessSet() throws {
-        let created = try validate(Opportunity.schema, #"{"account_id":"a","owner_id":"r","name":"N","amount":100,"stage":"negotiation","close_date":"2026-06-30"}"#).get()
+        let created = try validate(
+            Opportunity.schema, #"{"account_id":"a","owner_id":"r","name":"N","amount":100,"stage":"negotiation","close_date":"2026-06-30"}"#
+        ).get()
         #expect(created.int("probability") == 80)
         #expect(created.text("forecast_category") == "commit")
         #expect(created.text("stage") == "Negotiation")
@@ -46,13 +50,17 @@ struct SchemaValidationTests {
     }
 
     @Test func closeDateBeforeCreationIsRejected() {
-        let r = validate(Opportunity.schema, #"{"account_id":"a","owner_id":"r","name":"N","amount":1,"stage":"Proposal","close_date":"2020-01-01","created_at":"2026-01-01T00:00:00Z"}"#)
+        let r = validate(
+            Opportunity.schema,
+            #"{"account_id":"a","owner_id":"r","name":"N","amount":1,"stage":"Proposal","close_date":"2020-01-01","created_at":"2026-01-01T00:00:00Z"}"#
+        )
         #expect(issues(r)["close_date"] == "rule")
     }
 
     @Test func systemFieldsCannotBeWrittenButMayBeEchoedBack() throws {
         let created = try validate(Lead.schema, #"{"last_name":"Ng"}"#).get()
-        #expect(issues(validate(Lead.schema, #"{"updated_at":"2020-01-01T00:00:00Z"}"#, mode: .update(existing: created)))["updated_at"] == "read_only")
+        #expect(
+            issues(validate(Lead.schema, #"{"updated_at":"2020-01-01T00:00:00Z"}"#, mode: .update(existing: created)))["updated_at"] == "read_only")
         let echoed = validate(Lead.schema, #"{"id":null,"last_name":"Ng"}"#, mode: .update(existing: created))
         #expect((try? echoed.get()) != nil)
     }
@@ -72,12 +80,14 @@ struct SchemaValidationTests {
 
     @Test func entityRecordsRoundTripThroughTypedEntities() {
         let t0 = Date(timeIntervalSince1970: 1_767_225_600)
-        let rep = Rep(meta: RecordMeta(id: "r1", createdAt: t0), firstName: "A", lastName: "B", email: "a@b.co", role: .ae,
-                      hireDate: LocalDate(2025, 1, 6), outOfOffice: [LocalDate(2026, 1, 1)...LocalDate(2026, 1, 2)])
+        let rep = Rep(
+            meta: RecordMeta(id: "r1", createdAt: t0), firstName: "A", lastName: "B", email: "a@b.co", role: .ae,
+            hireDate: LocalDate(2025, 1, 6), outOfOffice: [LocalDate(2026, 1, 1)...LocalDate(2026, 1, 2)])
         #expect(Rep(record: rep.record) == rep)
-        let opp = Opportunity(meta: RecordMeta(id: "o1", createdAt: t0), accountID: "a", ownerID: "r1", name: "N",
-                              amount: Money(Decimal(string: "10.5")!, .eur), stage: "Proposal", probability: 60,
-                              closeDate: LocalDate(2026, 3, 1), forecastCategory: .bestCase)
+        let opp = Opportunity(
+            meta: RecordMeta(id: "o1", createdAt: t0), accountID: "a", ownerID: "r1", name: "N",
+            amount: Money(Decimal(string: "10.5")!, .eur), stage: "Proposal", probability: 60,
+            closeDate: LocalDate(2026, 3, 1), forecastCategory: .bestCase)
         #expect(Opportunity(record: opp.record) == opp)
     }
 }
