@@ -141,8 +141,10 @@ struct BlockIndex: Sendable {
         nameRank = rank
     }
 
-    /// Fills `buffer` with the distinct candidates `j > i` of record `i`, ascending.
-    func candidates(of i: Int, into buffer: inout [Int32]) {
+    /// Fills `buffer` with the distinct candidates `j > i` of record `i`, in a deterministic order (blocks in
+    /// key order, then sorted neighbourhood). `seen` is caller-owned scratch of `count` entries, initially all
+    /// `-1`: `seen[j] == i` marks `j` as already collected for `i`, so no sorting is needed.
+    func candidates(of i: Int, into buffer: inout [Int32], seen: inout [Int32]) {
         buffer.removeAll(keepingCapacity: true)
         let record = Int32(i)
         let cap = configuration.maxBlockSize
@@ -152,23 +154,24 @@ struct BlockIndex: Sendable {
             let s = Int(blockStart[p]), e = Int(blockEnd[p])
             if e - s <= 1 { continue }
             let range = e - s <= cap ? s..<e : max(s, p - window)..<min(e, p + window + 1)
-            for q in range where entries[q].record > record { buffer.append(entries[q].record) }
+            for q in range {
+                let j = entries[q].record
+                if j > record && seen[Int(j)] != record {
+                    seen[Int(j)] = record
+                    buffer.append(j)
+                }
+            }
         }
         let w = configuration.sortedNeighbourhoodWindow
         if w > 0 && !nameRank.isEmpty {
             let rank = Int(nameRank[i])
-            for q in max(0, rank - w)..<min(nameOrder.count, rank + w + 1) where nameOrder[q] > record {
-                buffer.append(nameOrder[q])
+            for q in max(0, rank - w)..<min(nameOrder.count, rank + w + 1) {
+                let j = nameOrder[q]
+                if j > record && seen[Int(j)] != record {
+                    seen[Int(j)] = record
+                    buffer.append(j)
+                }
             }
-        }
-        if buffer.count > 1 {
-            buffer.sort()
-            var write = 1
-            for read in 1..<buffer.count where buffer[read] != buffer[write - 1] {
-                buffer[write] = buffer[read]
-                write += 1
-            }
-            buffer.removeLast(buffer.count - write)
         }
     }
 }

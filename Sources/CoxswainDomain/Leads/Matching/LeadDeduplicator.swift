@@ -137,17 +137,18 @@ public struct LeadDeduplicator: Sendable {
         let n = table.count
         let stride = max(1, n / max(1, configuration.emSampleRecords))
         let sample = Array(Swift.stride(from: 0, to: n, by: stride))
-        let chunkSize = 1024
-        let chunks = (sample.count + chunkSize - 1) / chunkSize
+        let chunks = min(16, max(1, sample.count / 256))
+        let chunkSize = (sample.count + chunks - 1) / chunks
         let results = ChunkResults<[UInt64: Int]>(count: chunks)
         let table = self.table, active = self.active, guardOn = configuration.identityGuard
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var histogram: [UInt64: Int] = [:]
             var buffer: [Int32] = []
+            var seen = [Int32](repeating: -1, count: n)
             PairComparator.with(table, table, active: active) { comparator in
                 for s in (chunk * chunkSize)..<min(sample.count, (chunk + 1) * chunkSize) {
                     let i = sample[s]
-                    blocks.candidates(of: i, into: &buffer)
+                    blocks.candidates(of: i, into: &buffer, seen: &seen)
                     for j in buffer {
                         if guardOn {
                             guard let pattern = comparator.screenedPattern(i, Int(j)),
@@ -234,18 +235,20 @@ public struct LeadDeduplicator: Sendable {
     /// Scores every candidate pair on all cores; returns the pairs that pass, in record order.
     func scoreCandidates(blocks: BlockIndex, scorer: PairScorer) -> ([ScoredPair], Int) {
         let n = table.count
-        let chunkSize = 2048
-        let chunks = (n + chunkSize - 1) / chunkSize
+        // Few large chunks: each owns an n-entry "seen" scratch array for candidate de-duplication.
+        let chunks = min(32, max(1, n / 512))
+        let chunkSize = (n + chunks - 1) / chunks
         let results = ChunkResults<([ScoredPair], Int)>(count: chunks)
         let table = self.table, active = self.active, tf = termFrequencies
         let threshold = configuration.threshold
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var buffer: [Int32] = []
+            var seen = [Int32](repeating: -1, count: n)
             var edges: [ScoredPair] = []
             var compared = 0
             PairComparator.with(table, table, active: active) { comparator in
                 for i in (chunk * chunkSize)..<min(n, (chunk + 1) * chunkSize) {
-                    blocks.candidates(of: i, into: &buffer)
+                    blocks.candidates(of: i, into: &buffer, seen: &seen)
                     compared += buffer.count
                     for j in buffer {
                         let screened = scorer.identityGuard ? comparator.screenedPattern(i, Int(j))
@@ -266,6 +269,30 @@ public struct LeadDeduplicator: Sendable {
             compared += count
         }
         return (all, compared)
+    }
+
+    /// Picks the threshold that maximises F1 on a small labelled sample of record pairs (optional tuning; the
+    /// default threshold 0 needs no labels). Vetoed pairs always count as non-matches.
+    ///
+    /// Example: `let t = dedupe.tunedThreshold(labelled: [(3, 17, true), (3, 90, false)], model: result.model)`,
+    /// then run again with `DeduplicationConfiguration(threshold: t)`.
+    public func tunedThreshold(labelled: [(Int, Int, Bool)], model: FellegiSunterModel) -> Double {
+        let scored = labelled.map { pair -> (Double, Bool) in
+            let explanation = explain(min(pair.0, pair.1), max(pair.0, pair.1), model: model)
+            return (explanation.identityConflict ? -.infinity : explanation.weight, pair.2)
+        }
+        let positives = scored.filter(\.1).count
+        guard positives > 0 else { return configuration.threshold }
+        var best = (f1: -1.0, threshold: configuration.threshold)
+        for candidate in Set(scored.map(\.0)) where candidate.isFinite {
+            let predicted = scored.filter { $0.0 >= candidate }
+            let hits = predicted.filter(\.1).count
+            guard hits > 0 else { continue }
+            let precision = Double(hits) / Double(predicted.count), recall = Double(hits) / Double(positives)
+            let f1 = 2 * precision * recall / (precision + recall)
+            if f1 > best.f1 || (f1 == best.f1 && candidate < best.threshold) { best = (f1, candidate) }
+        }
+        return best.threshold
     }
 
     /// Explains the score of records `i` and `j` under `model`.

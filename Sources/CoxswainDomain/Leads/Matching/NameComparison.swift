@@ -128,15 +128,11 @@ struct NameCard: Sendable {
         needsFullCheck = long || !record[.nationalId].isEmpty
     }
 
-    /// `true` when the names certainly conflict and no personal identifier can lift the identity guard, i.e.
-    /// ``PairComparator/screenedPattern(_:_:)`` would return `nil` — decided from the two cards alone.
+    /// Name levels computed from the two cards alone, or `nil` when a card cannot decide (long names, national
+    /// id). For names of at most 15 bytes the result equals the table-based ``NameComparison/levels(_:_:)``.
     @inline(__always)
-    static func certainConflict(_ a: NameCard, _ b: NameCard) -> Bool {
-        if a.needsFullCheck || b.needsFullCheck { return false }
-        if (a.email != 0 && a.email == b.email) || (a.dob != 0 && a.dob == b.dob)
-            || (a.other != 0 && a.other == b.other) {
-            return false
-        }
+    static func levels(_ a: NameCard, _ b: NameCard) -> (given: Int, surname: Int)? {
+        if a.needsFullCheck || b.needsFullCheck { return nil }
         var x = a, y = b
         return withUnsafeBytes(of: &x.given) { ag in
             withUnsafeBytes(of: &x.surname) { asn in
@@ -150,12 +146,16 @@ struct NameCard: Sendable {
                             given: view(bg), surname: view(bsn), givenPhonetic: UInt64(y.givenPhonetic),
                             surnamePhonetic: UInt64(y.surnamePhonetic), givenFormalA: UInt64(y.givenFormalA),
                             givenFormalB: UInt64(y.givenFormalB), surnameFormal: UInt64(y.surnameFormal))
-                        let levels = NameComparison.levels(left, right)
-                        return levels.given == 5 || levels.surname == 5
+                        return NameComparison.levels(left, right)
                     }
                 }
             }
         }
+    }
+
+    /// Whether a personal identifier held on the cards (non-role e-mail, date of birth, other id) agrees.
+    @inline(__always) static func sharePersonalIdentifier(_ a: NameCard, _ b: NameCard) -> Bool {
+        (a.email != 0 && a.email == b.email) || (a.dob != 0 && a.dob == b.dob) || (a.other != 0 && a.other == b.other)
     }
 
     @inline(__always) static func view(_ raw: UnsafeRawBufferPointer) -> UnsafeBufferPointer<UInt8> {

@@ -135,9 +135,13 @@ struct PairComparator {
         if ca != 0 && ca == cb { return 1 }
         if (wa != 0 && (wa == wb || wa == db)) || (da != 0 && (da == wb || da == db)) { return 1 }
         if ca != 0 && cb != 0 {
-            if StringComparators.tokenSet(ltok(0, i), rtok(0, j)) >= 0.7 { return 2 }
+            let ta = ltok(0, i), tb = rtok(0, j)
+            let overlap = StringComparators.tokenSet(ta, tb)
+            if overlap >= 0.7 { return 2 }
+            // A typo can only make JW ≥ 0.9 without any shared token when a name is a single token.
             let a = lb(.company, i), b = rb(.company, j)
-            if StringComparators.jaroWinklerBound(a.count, b.count) >= 0.9
+            if (overlap > 0 || ta.count == 1 || tb.count == 1)
+                && StringComparators.jaroWinklerBound(a.count, b.count) >= 0.9
                 && StringComparators.jaroWinkler(a, b) >= 0.9 { return 2 }
         }
         return 3
@@ -197,16 +201,20 @@ struct PairComparator {
     /// The pattern, or `nil` when the identity guard will certainly veto the pair (names conflict and no
     /// personal identifier agrees) — the remaining fields are then not compared at all.
     @inline(__always) func screenedPattern(_ i: Int, _ j: Int) -> ComparisonPattern? {
-        if isActive(.givenName) || isActive(.surname) {
-            if NameCard.certainConflict(left.cards[i], right.cards[j]) { return nil }
-            let names = nameLevels(i, j)
-            if (names.given == 5 || names.surname == 5) && !hasPersonalIdentifier(i, j) { return nil }
-            var p = ComparisonPattern()
-            p.set(.givenName, names.given)
-            p.set(.surname, names.surname)
-            return rest(p, i, j)
+        guard isActive(.givenName) || isActive(.surname) else { return rest(ComparisonPattern(), i, j) }
+        let card = NameCard.levels(left.cards[i], right.cards[j])
+        let names = card ?? nameLevels(i, j)
+        if names.given == 5 || names.surname == 5 {
+            // Cards hold no national id (such records are never decided from cards), so the card check suffices.
+            if card != nil ? !NameCard.sharePersonalIdentifier(left.cards[i], right.cards[j])
+                : !hasPersonalIdentifier(i, j) {
+                return nil
+            }
         }
-        return rest(ComparisonPattern(), i, j)
+        var p = ComparisonPattern()
+        p.set(.givenName, names.given)
+        p.set(.surname, names.surname)
+        return rest(p, i, j)
     }
 
     /// The full comparison pattern of record `i` (left) and record `j` (right).

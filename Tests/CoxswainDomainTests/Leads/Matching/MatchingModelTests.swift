@@ -133,3 +133,26 @@ struct MatchingModelTests {
         #expect(PairwiseScore.evaluate(clusters: first.clusterIds, entities: data.entity).f1 > 0.9)
     }
 }
+
+@Suite("Lead matching threshold tuning")
+struct MatchingThresholdTests {
+    @Test func thresholdTunedOnLabelsSeparatesTheSample() {
+        // Given generated leads with ground truth and a labelled sample of candidate pairs
+        let data = SyntheticLeadGenerator.dataset(count: 1_000, duplicateRate: 0.15, seed: 8)
+        let table = MatchRecordTable(ids: (0..<1_000).map(String.init), columns: SyntheticLead.columns(data.leads))
+        let dedupe = LeadDeduplicator(table: table)
+        let result = dedupe.run()
+        var labelled: [(Int, Int, Bool)] = result.matchedPairs.prefix(40).map {
+            (Int($0.a), Int($0.b), data.entity[Int($0.a)] == data.entity[Int($0.b)])
+        }
+        labelled += (0..<40).map { k in (k, 999 - k, data.entity[k] == data.entity[999 - k]) }
+        // When the threshold is tuned
+        let threshold = dedupe.tunedThreshold(labelled: labelled, model: result.model)
+        // Then it is finite and every labelled true pair at or above it is kept
+        #expect(threshold.isFinite)
+        let kept = labelled.filter { $0.2 }.filter {
+            dedupe.explain(min($0.0, $0.1), max($0.0, $0.1), model: result.model).weight >= threshold
+        }
+        #expect(kept.count >= 1)
+    }
+}
