@@ -208,3 +208,20 @@ struct RecordStoreContractTests {
         }
     }
 }
+
+@Suite("Typed repositories")
+struct EntityRepositoryTests {
+    @Test(arguments: TestBackend.available)
+    func typedRepositoriesReadWhatTheStoreHolds(backend: TestBackend) async throws {
+        try await withTestStore(backend) { store in
+            try await store.write { tx in try await tx.insert((1...7).map { RecordStoreContractTests.rep($0) }) }
+            let reps = RepSQLRepository(store: store)
+            #expect(try await reps.count() == 7)
+            #expect(try await reps.get("rep-3")?.email == "ada3@example.com")
+            #expect(try await reps.get("nope") == nil)
+            let all = try await reps.all(filters: [.eq("role", .text("ae"))])
+            #expect(all.map(\.meta.id).sorted() == (1...7).map { "rep-\($0)" }.sorted())
+            #expect(all.first?.outOfOffice.first?.lowerBound == LocalDate(2026, 1, 5))
+        }
+    }
+}
