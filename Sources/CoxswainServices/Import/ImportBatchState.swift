@@ -35,6 +35,11 @@ struct ImportBatchState: Sendable {
 
     /// Validates, resolves and writes one batch (all accepted rows in one transaction).
     mutating func process(_ rows: [ImportRow], service: RecordService) async throws -> ImportBatchOutcome {
+        try await Self.write(try await prepare(rows, service: service), service: service)
+    }
+
+    /// Everything up to the write: duplicate detection, validation, references, unique fields.
+    mutating func prepare(_ rows: [ImportRow], service: RecordService) async throws -> PreparedImportBatch {
         var outcome = ImportBatchOutcome()
         let schema = self.schema
         let mapping = self.mapping
@@ -164,17 +169,24 @@ struct ImportBatchState: Sendable {
                 inserts.append(batchRecords[i])
             }
         }
-        if options.dryRun {
+        return PreparedImportBatch(
+            outcome: outcome, inserts: inserts, updates: updates, rows: rows, schema: schema, actor: actor, jobID: jobID,
+            now: context.now, dryRun: options.dryRun,
+            lines: Dictionary(uniqueKeysWithValues: accepted.map { ($0.record.id, $0.row.line) }))
+    }
+
+    /// Writes a prepared batch in one transaction; if the database refuses it, every row of the batch is
+    /// reported as rejected with the reason (nothing of it is written).
+    static func write(_ batch: PreparedImportBatch, service: RecordService) async throws -> ImportBatchOutcome {
+        var outcome = batch.outcome
+        let inserts = batch.inserts
+        let updates = batch.updates
+        if batch.dryRun {
             outcome.inserted = inserts.count
             outcome.updated = updates.count
             return outcome
         }
-
-        // 5. One transaction for the batch.
-        let actor = self.actor
-        let jobID = self.jobID
-        let now = context.now
-        let lines = Dictionary(uniqueKeysWithValues: accepted.map { ($0.record.id, $0.row.line) })
+        let (schema, actor, jobID, now, lines, rows) = (batch.schema, batch.actor, batch.jobID, batch.now, batch.lines, batch.rows)
         do {
             let settings = try await service.store.read { try await OrgSettings.load(from: $0) }
             let finalUpdates = updates
@@ -236,6 +248,20 @@ extension ImportBatchState {
         }
         return true
     }
+}
+
+/// A validated batch waiting to be written.
+struct PreparedImportBatch: Sendable {
+    var outcome: ImportBatchOutcome
+    var inserts: [Record]
+    var updates: [(Record, Record)]
+    var rows: [ImportRow]
+    var schema: EntitySchema
+    var actor: Principal
+    var jobID: String
+    var now: Date
+    var dryRun: Bool
+    var lines: [String: Int]
 }
 
 @inline(__always) func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }

@@ -61,60 +61,71 @@ public struct ImportService: Sendable {
         var state = ImportBatchState(
             schema: schema, mapping: mapping, header: header, context: context, options: options,
             actor: actor, jobID: records.environment.newID(started))
-        var batch: [ImportRow] = []
-        batch.reserveCapacity(options.batchSize)
+        let service = records
 
         func reject(_ row: ImportReport.RejectedRow) throws {
             report.rejectedCount += 1
             if report.rejected.count < options.maxReportedRejects { report.rejected.append(row) }
-            if let rejectsWriter {
-                do {
-                    try rejectsWriter.writeRow(
-                        Self.pad(row.cells, to: header.count) + [String(row.line), row.issues.map(\.description).joined(separator: "; ")])
-                } catch { throw ImportError(String(describing: error)) }
-            }
+            guard let rejectsWriter else { return }
+            do {
+                try rejectsWriter.writeRow(
+                    Self.pad(row.cells, to: header.count) + [String(row.line), row.issues.map(\.description).joined(separator: "; ")])
+            } catch { throw ImportError(String(describing: error)) }
         }
 
-        func flush() async throws {
-            guard !batch.isEmpty else { return }
-            let outcome = try await state.process(batch, service: records)
+        func collect(_ outcome: ImportBatchOutcome) throws {
             report.inserted += outcome.inserted
             report.updated += outcome.updated
             report.unchanged += outcome.unchanged
-            for r in outcome.rejected { try reject(r) }
-            batch.removeAll(keepingCapacity: true)
-            progress(
-                ImportProgress(
-                    bytesRead: reader.bytesRead, totalBytes: reader.fileSize, rowsRead: report.rowsRead,
-                    rejected: report.rejectedCount))
+            for r in outcome.rejected.sorted(by: { $0.line < $1.line }) { try reject(r) }
         }
 
-        while let next = try reader.next() {
-            report.rowsRead += 1
-            switch next {
-            case .failure(let error):
-                let column = error.column >= 1 && error.column <= header.count ? header[error.column - 1] : ""
-                try reject(
-                    ImportReport.RejectedRow(
-                        line: error.line, issues: [FieldIssue(code: "invalid_csv", field: column, message: error.description)], cells: []))
-            case .success(let record):
-                let cells = record.strings
-                if cells.count != header.count {
+        /// Reads up to one batch of well-formed rows, rejecting malformed ones on the way; nil at end of file.
+        func nextBatch() throws -> [ImportRow]? {
+            var batch: [ImportRow] = []
+            batch.reserveCapacity(options.batchSize)
+            while batch.count < options.batchSize, let next = try reader.next() {
+                report.rowsRead += 1
+                switch next {
+                case .failure(let error):
+                    let column = error.column >= 1 && error.column <= header.count ? header[error.column - 1] : ""
                     try reject(
                         ImportReport.RejectedRow(
-                            line: record.line,
-                            issues: [
-                                FieldIssue(
-                                    code: "invalid_csv", field: "",
-                                    message: "row has \(cells.count) fields but the header has \(header.count)")
-                            ], cells: cells))
-                    continue
+                            line: error.line, issues: [FieldIssue(code: "invalid_csv", field: column, message: error.description)], cells: []))
+                case .success(let record):
+                    let cells = record.strings
+                    guard cells.count == header.count else {
+                        try reject(
+                            ImportReport.RejectedRow(
+                                line: record.line,
+                                issues: [
+                                    FieldIssue(
+                                        code: "invalid_csv", field: "", message: "row has \(cells.count) fields but the header has \(header.count)")
+                                ],
+                                cells: cells))
+                        continue
+                    }
+                    batch.append(ImportRow(line: record.line, cells: cells))
                 }
-                batch.append(ImportRow(line: record.line, cells: cells))
-                if batch.count >= options.batchSize { try await flush() }
             }
+            return batch.isEmpty ? nil : batch
         }
-        try await flush()
+
+        // Batch N is written while batch N+1 is parsed and validated, so both cores work; writes stay in order.
+        try await withThrowingTaskGroup(of: ImportBatchOutcome.self) { group in
+            var inFlight = false
+            while let rows = try nextBatch() {
+                let prepared = try await state.prepare(rows, service: service)
+                if inFlight, let done = try await group.next() { try collect(done) }
+                group.addTask { try await ImportBatchState.write(prepared, service: service) }
+                inFlight = true
+                progress(
+                    ImportProgress(
+                        bytesRead: reader.bytesRead, totalBytes: reader.fileSize, rowsRead: report.rowsRead,
+                        rejected: report.rejectedCount))
+            }
+            if inFlight, let done = try await group.next() { try collect(done) }
+        }
         if let rejectsWriter { do { try rejectsWriter.close() } catch { throw ImportError(String(describing: error)) } }
         report.seconds = Date().timeIntervalSince(started)
         return report
