@@ -28,7 +28,7 @@ let package = Package(
     targets: [
         .target(
             name: "CoxswainDomain",
-            exclude: ["Leads/Matching"],  // TEMP while the matching engine is being written
+            exclude: ["Analytics"],  // TEMP while the analytics engine is being written
             swiftSettings: swiftSettings
         ),
         .target(
@@ -88,7 +88,7 @@ let package = Package(
                 "CoxswainDomain",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Leads/Matching"],  // TEMP
+            exclude: ["Analytics"],  // TEMP
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -100,6 +100,7 @@ let package = Package(
         .testTarget(
             name: "CoxswainServicesTests",
             dependencies: ["CoxswainServices", "CoxswainTesting"],
+            exclude: ["Analytics"],  // TEMP
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -14,8 +14,10 @@ public struct MatchAccount: Sendable, Hashable {
     public var country: String
 
     /// Creates an account.
-    public init(id: String, name: String, website: String = "", phone: String = "", postcode: String = "",
-                country: String = "") {
+    public init(
+        id: String, name: String, website: String = "", phone: String = "", postcode: String = "",
+        country: String = ""
+    ) {
         self.id = id
         self.name = name
         self.website = website
@@ -41,8 +43,10 @@ public struct LeadAccountFields: Sendable, Hashable {
     public var country: String
 
     /// Creates the fields.
-    public init(company: String = "", email: String = "", website: String = "", phone: String = "",
-                postcode: String = "", country: String = "") {
+    public init(
+        company: String = "", email: String = "", website: String = "", phone: String = "",
+        postcode: String = "", country: String = ""
+    ) {
         self.company = company
         self.email = email
         self.website = website
@@ -138,8 +142,10 @@ public struct AccountMatcher: Sendable {
         let phone = ByteHash.hash(PhoneNormaliser.matchDigits(lead.phone))
         let place = Self.placeKey(postcode: lead.postcode, country: lead.country)
         func tieBreak(_ account: Int) -> (Double, Int, Int) {
-            (similarity(name, tokens, account), phone != 0 && phones[account] == phone ? 1 : 0,
-             place != 0 && places[account] == place ? 1 : 0)
+            (
+                similarity(name, tokens, account), phone != 0 && phones[account] == phone ? 1 : 0,
+                place != 0 && places[account] == place ? 1 : 0
+            )
         }
         // 1. Domain.
         var leadDomains: [[UInt8]] = []
@@ -155,8 +161,9 @@ public struct AccountMatcher: Sendable {
                 let x = tieBreak(a), y = tieBreak(b)
                 return x != y ? x < y : a > b
             }!
-            return AccountMatch(account: best, accountId: accounts[best].id,
-                                reason: .domain(String(decoding: domain, as: UTF8.self)))
+            return AccountMatch(
+                account: best, accountId: accounts[best].id,
+                reason: .domain(String(decoding: domain, as: UTF8.self)))
         }
         // 2. Company name.
         guard !name.isEmpty else { return nil }
@@ -176,7 +183,8 @@ public struct AccountMatcher: Sendable {
             }
         }
         guard let chosen = best else { return nil }
-        let reason: AccountMatchReason = chosen.similarity >= 0.93 || chosen.confirm.isEmpty
+        let reason: AccountMatchReason =
+            chosen.similarity >= 0.93 || chosen.confirm.isEmpty
             ? .companyName(similarity: chosen.similarity)
             : .companyNameConfirmed(similarity: chosen.similarity, by: chosen.confirm)
         return AccountMatch(account: chosen.account, accountId: accounts[chosen.account].id, reason: reason)

@@ -53,17 +53,22 @@ public enum EmailNormaliser {
         "hi", "inquiries", "inquiry", "team", "partners", "ops", "operations", "bookings", "accounting", "legal",
     ]
     static let keep = AsciiSet("@.+-_")
-    static let typoFixBytes: [UInt64: [UInt8]] = Dictionary(uniqueKeysWithValues: typoFixes.map {
-        (ByteHash.hash(Array($0.key.utf8)), Array($0.value.utf8))
-    })
+    static let typoFixBytes: [UInt64: [UInt8]] = Dictionary(
+        uniqueKeysWithValues: typoFixes.map {
+            (ByteHash.hash(Array($0.key.utf8)), Array($0.value.utf8))
+        })
     static let freeProviderHashes: Set<UInt64> = Set(freeProviders.map { ByteHash.hash(Array($0.utf8)) })
     static let roleLocalHashes: Set<UInt64> = Set(roleLocals.map { ByteHash.hash(Array($0.utf8)) })
     static let gmail: [UInt8] = Array("gmail.com".utf8)
 
     /// Byte-level normal form used when building tables: full address, local part, company domain (empty for
     /// free mail) and flags (bit 0 free mail, bit 1 role mailbox). Same rules as ``normalise(_:)``.
-    static func normaliseBytes(_ raw: String) -> (address: [UInt8], local: [UInt8], companyDomain: [UInt8],
-                                                  flags: UInt8) {
+    static func normaliseBytes(
+        _ raw: String
+    ) -> (
+        address: [UInt8], local: [UInt8], companyDomain: [UInt8],
+        flags: UInt8
+    ) {
         var bytes = TextFolding.fold(raw, keep: keep, separator: 0)
         guard let at = bytes.lastIndex(of: 64), at > 0, at < bytes.count - 1 else { return ([], [], [], 0) }
         var end = bytes.count
@@ -76,7 +81,8 @@ public enum EmailNormaliser {
         if domain == gmail { bytes.removeAll { $0 == 46 } }
         let registrable = DomainNormaliser.registrableDomainBytes(ofHost: domain[...])
         let provider = registrable.prefix { $0 != 46 }
-        let isFree = freeProviderHashes.contains(ByteHash.hash(provider))
+        let isFree =
+            freeProviderHashes.contains(ByteHash.hash(provider))
             || freeProviderHashes.contains(ByteHash.hash(registrable))
         let isRole = roleLocalHashes.contains(ByteHash.hash(bytes))
         var address = bytes

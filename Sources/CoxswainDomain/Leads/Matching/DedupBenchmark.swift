@@ -31,9 +31,10 @@ public struct PairwiseScore: Sendable, Hashable {
             entitySizes[entity, default: 0] += 1
             jointSizes[Int64(cluster) << 32 | Int64(entity & 0xFFFF_FFFF), default: 0] += 1
         }
-        return PairwiseScore(truePositives: jointSizes.values.reduce(0) { $0 + pairs($1) },
-                             predicted: clusterSizes.values.reduce(0) { $0 + pairs($1) },
-                             actual: entitySizes.values.reduce(0) { $0 + pairs($1) })
+        return PairwiseScore(
+            truePositives: jointSizes.values.reduce(0) { $0 + pairs($1) },
+            predicted: clusterSizes.values.reduce(0) { $0 + pairs($1) },
+            actual: entitySizes.values.reduce(0) { $0 + pairs($1) })
     }
 }
 
@@ -71,8 +72,10 @@ public struct DedupBenchmarkReport: Sendable {
 /// Example: `DedupBenchmark.run(leadCount: 100_000, queries: 2_000).engineSeconds`.
 public enum DedupBenchmark {
     /// Runs the benchmark.
-    public static func run(leadCount: Int, duplicateRate: Double = 0.12, seed: UInt64 = 2_026,
-                           queries: Int = 1_000) -> DedupBenchmarkReport {
+    public static func run(
+        leadCount: Int, duplicateRate: Double = 0.12, seed: UInt64 = 2_026,
+        queries: Int = 1_000
+    ) -> DedupBenchmarkReport {
         func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
         var start = now()
         let data = SyntheticLeadGenerator.dataset(count: leadCount, duplicateRate: duplicateRate, seed: seed)
@@ -103,10 +106,11 @@ public enum DedupBenchmark {
         func percentile(_ p: Double) -> Double {
             latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
         }
-        return DedupBenchmarkReport(leads: leadCount, generationSeconds: generation, tableSeconds: tableSeconds,
-                                    timings: result.timings, statistics: result.statistics,
-                                    clusters: result.clusters.count, score: score, indexSeconds: indexSeconds,
-                                    queries: latencies.count, queryP50Milliseconds: percentile(0.5),
-                                    queryP99Milliseconds: percentile(0.99))
+        return DedupBenchmarkReport(
+            leads: leadCount, generationSeconds: generation, tableSeconds: tableSeconds,
+            timings: result.timings, statistics: result.statistics,
+            clusters: result.clusters.count, score: score, indexSeconds: indexSeconds,
+            queries: latencies.count, queryP50Milliseconds: percentile(0.5),
+            queryP99Milliseconds: percentile(0.99))
     }
 }

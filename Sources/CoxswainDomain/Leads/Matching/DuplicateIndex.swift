@@ -40,21 +40,26 @@ public struct DuplicateIndex: Sendable {
     let scorer: PairScorer
 
     /// Builds the index over `table`, training the model on it unless `model` is given.
-    public init(table: MatchRecordTable, model: FellegiSunterModel? = nil,
-                configuration: DeduplicationConfiguration = DeduplicationConfiguration()) {
+    public init(
+        table: MatchRecordTable, model: FellegiSunterModel? = nil,
+        configuration: DeduplicationConfiguration = DeduplicationConfiguration()
+    ) {
         self.table = table
         self.configuration = configuration
-        let blocks = BlockIndex(table: table, configuration: BlockingConfiguration(
-            maxBlockSize: configuration.blocking.maxBlockSize, window: configuration.blocking.window,
-            sortedNeighbourhoodWindow: 0))
+        let blocks = BlockIndex(
+            table: table,
+            configuration: BlockingConfiguration(
+                maxBlockSize: configuration.blocking.maxBlockSize, window: configuration.blocking.window,
+                sortedNeighbourhoodWindow: 0))
         self.blocks = blocks
         baseCount = table.count
         let deduplicator = LeadDeduplicator(table: table, configuration: configuration)
         let trained = model ?? deduplicator.train(blocks: blocks)
         self.model = trained
         active = PairComparator.activeMask(for: table.roles)
-        scorer = PairScorer(model: trained, useTermFrequencies: configuration.termFrequencies,
-                            identityGuard: configuration.identityGuard, recordCount: table.count)
+        scorer = PairScorer(
+            model: trained, useTermFrequencies: configuration.termFrequencies,
+            identityGuard: configuration.identityGuard, recordCount: table.count)
         valueCounts = FellegiSunterModel.tfComparisons.map { comparison in
             var counts: [UInt64: Int32] = [:]
             for i in 0..<table.count {
@@ -133,14 +138,18 @@ public struct DuplicateIndex: Sendable {
         var matches: [IndexMatch] = []
         PairComparator.with(query, table, active: active) { comparator in
             for record in candidates {
-                let screened = scorer.identityGuard ? comparator.screenedPattern(0, Int(record))
+                let screened =
+                    scorer.identityGuard
+                    ? comparator.screenedPattern(0, Int(record))
                     : comparator.pattern(0, Int(record))
                 guard let pattern = screened else { continue }
                 if scorer.identityGuard && PairScorer.identityConflict(pattern) { continue }
                 let weight = scorer.weight(pattern, tf: tf, 0)
                 if weight >= threshold {
-                    matches.append(IndexMatch(record: Int(record), id: table.ids[Int(record)], weight: weight,
-                                              probability: FellegiSunterModel.probability(weight: weight)))
+                    matches.append(
+                        IndexMatch(
+                            record: Int(record), id: table.ids[Int(record)], weight: weight,
+                            probability: FellegiSunterModel.probability(weight: weight)))
                 }
             }
         }

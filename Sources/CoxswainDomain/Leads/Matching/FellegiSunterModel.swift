@@ -41,8 +41,10 @@ public struct FellegiSunterModel: Sendable {
     var mPseudoCount: Double { Self.mPseudoCount }
     var uPseudoCount: Double { Self.uPseudoCount }
     /// Comparisons whose exact level is term-frequency adjusted.
-    static let tfComparisons: [MatchComparison] = [.givenName, .surname, .email, .phone, .organisation, .city,
-                                                    .postcode]
+    static let tfComparisons: [MatchComparison] = [
+        .givenName, .surname, .email, .phone, .organisation, .city,
+        .postcode,
+    ]
 
     /// Creates a model with neutral starting parameters for `comparisons`.
     public init(comparisons: [MatchComparison]) {
@@ -142,8 +144,10 @@ public struct FellegiSunterModel: Sendable {
     ///
     /// Business rule: estimates are smoothed towards the starting values with pseudo-counts (1 pair for `m`,
     /// 20 pairs for `u`), so a level that the candidate pairs never show keeps a finite, sensible weight.
-    mutating func estimate(histogram: [UInt64: Int], maxIterations: Int = 100, tolerance: Double = 1e-5,
-                           updateU: Bool = true, fixedU: Set<MatchComparison> = []) {
+    mutating func estimate(
+        histogram: [UInt64: Int], maxIterations: Int = 100, tolerance: Double = 1e-5,
+        updateU: Bool = true, fixedU: Set<MatchComparison> = []
+    ) {
         let patterns = histogram.sorted { $0.key < $1.key }
         let mPrior = m, uPrior = u
         let excluded = MatchComparison.allCases.map { fixedU.contains($0) }
@@ -195,7 +199,8 @@ public struct FellegiSunterModel: Sendable {
                 let sum = (1...levels).reduce(0.0) { $0 + row[$1] }
                 guard sum > 0 else { continue }
                 for level in 1...levels {
-                    let value = (row[level] + mPseudoCount * mPrior[comparison.rawValue][level - 1])
+                    let value =
+                        (row[level] + mPseudoCount * mPrior[comparison.rawValue][level - 1])
                         / (sum + mPseudoCount)
                     change = max(change, abs(value - m[comparison.rawValue][level - 1]))
                     m[comparison.rawValue][level - 1] = value
@@ -205,7 +210,8 @@ public struct FellegiSunterModel: Sendable {
                 let sumU = (1...levels).reduce(0.0) { $0 + rowU[$1] }
                 guard sumU > 0 else { continue }
                 for level in 1...levels {
-                    let value = (rowU[level] + uPseudoCount * uPrior[comparison.rawValue][level - 1])
+                    let value =
+                        (rowU[level] + uPseudoCount * uPrior[comparison.rawValue][level - 1])
                         / (sumU + uPseudoCount)
                     change = max(change, abs(value - u[comparison.rawValue][level - 1]))
                     u[comparison.rawValue][level - 1] = value

@@ -21,9 +21,11 @@ public struct DeduplicationConfiguration: Sendable, Hashable {
     public var identityGuard: Bool
 
     /// Creates a configuration.
-    public init(blocking: BlockingConfiguration = BlockingConfiguration(), threshold: Double = 0,
-                clusterMargin: Double = 8, randomPairs: Int = 40_000, emSampleRecords: Int = 10_000,
-                seed: UInt64 = 0xC0C5_5A1D, termFrequencies: Bool = true, identityGuard: Bool = true) {
+    public init(
+        blocking: BlockingConfiguration = BlockingConfiguration(), threshold: Double = 0,
+        clusterMargin: Double = 8, randomPairs: Int = 40_000, emSampleRecords: Int = 10_000,
+        seed: UInt64 = 0xC0C5_5A1D, termFrequencies: Bool = true, identityGuard: Bool = true
+    ) {
         self.blocking = blocking
         self.threshold = threshold
         self.clusterMargin = clusterMargin
@@ -37,6 +39,8 @@ public struct DeduplicationConfiguration: Sendable, Hashable {
 
 /// Wall-clock time of each stage, in seconds.
 public struct DeduplicationTimings: Sendable, Hashable {
+    /// Counting term frequencies (done when the ``LeadDeduplicator`` is created).
+    public var preparation: Double = 0
     /// Building blocking keys and blocks.
     public var blocking: Double = 0
     /// Estimating `u` (random pairs) and `m` (EM).
@@ -46,7 +50,7 @@ public struct DeduplicationTimings: Sendable, Hashable {
     /// Clustering.
     public var clustering: Double = 0
     /// Sum of the stages.
-    public var total: Double { blocking + training + scoring + clustering }
+    public var total: Double { preparation + blocking + training + scoring + clustering }
 }
 
 /// Outcome of ``LeadDeduplicator/run()``.
@@ -83,13 +87,16 @@ public struct LeadDeduplicator: Sendable {
     public let configuration: DeduplicationConfiguration
     let active: UInt32
     let termFrequencies: TermFrequencies
+    let preparationSeconds: Double
 
     /// Prepares a run (term frequencies are counted here).
     public init(table: MatchRecordTable, configuration: DeduplicationConfiguration = DeduplicationConfiguration()) {
+        let start = Date()
         self.table = table
         self.configuration = configuration
         active = PairComparator.activeMask(for: table.roles)
         termFrequencies = configuration.termFrequencies ? TermFrequencies(table: table) : TermFrequencies()
+        preparationSeconds = Date().timeIntervalSince(start)
     }
 
     /// Comparisons used for this table.
@@ -152,7 +159,8 @@ public struct LeadDeduplicator: Sendable {
                     for j in buffer {
                         if guardOn {
                             guard let pattern = comparator.screenedPattern(i, Int(j)),
-                                  !PairScorer.identityConflict(pattern) else { continue }
+                                !PairScorer.identityConflict(pattern)
+                            else { continue }
                             histogram[pattern.bits, default: 0] += 1
                         } else {
                             histogram[comparator.pattern(i, Int(j)).bits, default: 0] += 1
@@ -181,13 +189,15 @@ public struct LeadDeduplicator: Sendable {
     }
 
     func scorer(_ model: FellegiSunterModel) -> PairScorer {
-        PairScorer(model: model, useTermFrequencies: configuration.termFrequencies,
-                   identityGuard: configuration.identityGuard, recordCount: table.count)
+        PairScorer(
+            model: model, useTermFrequencies: configuration.termFrequencies,
+            identityGuard: configuration.identityGuard, recordCount: table.count)
     }
 
     /// Runs blocking, training, scoring and clustering.
     public func run() -> DeduplicationResult {
         var timings = DeduplicationTimings()
+        timings.preparation = preparationSeconds
         var clock = Date()
         func lap() -> Double {
             let now = Date()
@@ -204,8 +214,10 @@ public struct LeadDeduplicator: Sendable {
         let threshold = configuration.threshold
         let table = self.table, active = self.active, tf = termFrequencies
         let clusterIds = PairComparator.with(table, table, active: active) { comparator in
-            MatchClustering.cluster(count: table.count, edges: edges, threshold: threshold,
-                                    margin: configuration.clusterMargin) { i, j in
+            MatchClustering.cluster(
+                count: table.count, edges: edges, threshold: threshold,
+                margin: configuration.clusterMargin
+            ) { i, j in
                 let pattern = comparator.pattern(i, j)
                 if scorer.identityGuard && PairScorer.identityConflict(pattern) { return nil }
                 return scorer.weight(pattern, tf: tf, i)
@@ -225,11 +237,13 @@ public struct LeadDeduplicator: Sendable {
             }
         }
         timings.clustering = lap()
-        let statistics = BlockingStatistics(blocks: blocks.blocks, oversizedBlocks: blocks.oversizedBlocks,
-                                            largestBlock: blocks.largestBlock, pairsCompared: compared,
-                                            possiblePairs: n * (n - 1) / 2)
-        return DeduplicationResult(clusterIds: clusterIds, clusters: clusters, matchedPairs: edges, model: model,
-                                   statistics: statistics, timings: timings)
+        let statistics = BlockingStatistics(
+            blocks: blocks.blocks, oversizedBlocks: blocks.oversizedBlocks,
+            largestBlock: blocks.largestBlock, pairsCompared: compared,
+            possiblePairs: n * (n - 1) / 2)
+        return DeduplicationResult(
+            clusterIds: clusterIds, clusters: clusters, matchedPairs: edges, model: model,
+            statistics: statistics, timings: timings)
     }
 
     /// Scores every candidate pair on all cores; returns the pairs that pass, in record order.
@@ -251,7 +265,9 @@ public struct LeadDeduplicator: Sendable {
                     blocks.candidates(of: i, into: &buffer, seen: &seen)
                     compared += buffer.count
                     for j in buffer {
-                        let screened = scorer.identityGuard ? comparator.screenedPattern(i, Int(j))
+                        let screened =
+                            scorer.identityGuard
+                            ? comparator.screenedPattern(i, Int(j))
                             : comparator.pattern(i, Int(j))
                         guard let pattern = screened else { continue }
                         if scorer.identityGuard && PairScorer.identityConflict(pattern) { continue }

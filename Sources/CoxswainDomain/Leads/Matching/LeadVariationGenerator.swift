@@ -97,8 +97,11 @@ public struct LeadVariationGenerator: Sendable {
         } else {
             let d = Array(digits.suffix(10))
             let a = String(d[0..<3]), b = String(d[3..<6]), c = String(d[6..<10])
-            copy.phone = ["+1 \(a) \(b) \(c)", "\(a).\(b).\(c)", "\(a)\(b)\(c)", "+1-\(a)-\(b)-\(c)",
-                          "(\(a)) \(b)-\(c) x\(rng.index(9000) + 1000)", "\(a)-\(b)-\(c)"][rng.index(6)]
+            copy.phone =
+                [
+                    "+1 \(a) \(b) \(c)", "\(a).\(b).\(c)", "\(a)\(b)\(c)", "+1-\(a)-\(b)-\(c)",
+                    "(\(a)) \(b)-\(c) x\(rng.index(9000) + 1000)", "\(a)-\(b)-\(c)",
+                ][rng.index(6)]
             if chance(0.05) { copy.phone = typo(copy.phone) }
         }
         // Company.
@@ -112,7 +115,9 @@ public struct LeadVariationGenerator: Sendable {
         }
         if chance(0.1) { copy.company = copy.company.uppercased() }
         // Job title, location, website.
-        if chance(0.1) { copy.jobTitle = "" } else if chance(0.1) {
+        if chance(0.1) {
+            copy.jobTitle = ""
+        } else if chance(0.1) {
             copy.jobTitle = copy.jobTitle.replacingOccurrences(of: "Senior", with: "Sr.")
                 .replacingOccurrences(of: "Director", with: "Dir.").replacingOccurrences(of: "Manager", with: "Mgr")
         }
@@ -121,7 +126,9 @@ public struct LeadVariationGenerator: Sendable {
                 .joined(separator: " ")
         }
         if chance(0.1) { copy.city = "" }
-        if chance(0.1) { copy.postcode = "" } else if chance(0.1) && copy.postcode.count == 5 {
+        if chance(0.1) {
+            copy.postcode = ""
+        } else if chance(0.1) && copy.postcode.count == 5 {
             copy.postcode += "-" + String(rng.index(9000) + 1000)
         }
         if chance(0.3) { copy.country = ["US", "USA", "U.S.", "United States of America", ""][rng.index(5)] }

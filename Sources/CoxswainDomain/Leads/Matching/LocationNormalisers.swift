@@ -15,8 +15,13 @@ public enum LocationNormaliser {
         var table: [String: String] = [:]
         let groups: [(String, [String])] = [
             ("US", ["us", "usa", "united states", "united states of america", "america", "u s", "u s a"]),
-            ("GB", ["gb", "uk", "gbr", "united kingdom", "great britain", "britain", "england", "scotland", "wales",
-                    "northern ireland", "u k"]),
+            (
+                "GB",
+                [
+                    "gb", "uk", "gbr", "united kingdom", "great britain", "britain", "england", "scotland", "wales",
+                    "northern ireland", "u k",
+                ]
+            ),
             ("CA", ["ca", "can", "canada"]), ("DE", ["de", "deu", "germany", "deutschland"]),
             ("FR", ["fr", "fra", "france"]), ("ES", ["es", "esp", "spain", "espana"]),
             ("IT", ["it", "ita", "italy", "italia"]), ("BR", ["br", "bra", "brazil", "brasil"]),
@@ -37,18 +42,18 @@ public enum LocationNormaliser {
 
     static let regions: [String: String] = {
         let pairs = """
-        alabama:al alaska:ak arizona:az arkansas:ar california:ca colorado:co connecticut:ct delaware:de florida:fl
-        georgia:ga hawaii:hi idaho:id illinois:il indiana:in iowa:ia kansas:ks kentucky:ky louisiana:la maine:me
-        maryland:md massachusetts:ma michigan:mi minnesota:mn mississippi:ms missouri:mo montana:mt nebraska:ne
-        nevada:nv new_hampshire:nh new_jersey:nj new_mexico:nm new_york:ny north_carolina:nc north_dakota:nd ohio:oh
-        oklahoma:ok oregon:or pennsylvania:pa rhode_island:ri south_carolina:sc south_dakota:sd tennessee:tn texas:tx
-        utah:ut vermont:vt virginia:va washington:wa west_virginia:wv wisconsin:wi wyoming:wy
-        district_of_columbia:dc washington_dc:dc puerto_rico:pr alberta:ab british_columbia:bc manitoba:mb
-        new_brunswick:nb newfoundland_and_labrador:nl newfoundland:nl nova_scotia:ns ontario:on
-        prince_edward_island:pe quebec:qc saskatchewan:sk northwest_territories:nt nunavut:nu yukon:yt
-        new_south_wales:nsw victoria:vic queensland:qld western_australia:wa south_australia:sa tasmania:tas
-        australian_capital_territory:act northern_territory:nt
-        """
+            alabama:al alaska:ak arizona:az arkansas:ar california:ca colorado:co connecticut:ct delaware:de florida:fl
+            georgia:ga hawaii:hi idaho:id illinois:il indiana:in iowa:ia kansas:ks kentucky:ky louisiana:la maine:me
+            maryland:md massachusetts:ma michigan:mi minnesota:mn mississippi:ms missouri:mo montana:mt nebraska:ne
+            nevada:nv new_hampshire:nh new_jersey:nj new_mexico:nm new_york:ny north_carolina:nc north_dakota:nd ohio:oh
+            oklahoma:ok oregon:or pennsylvania:pa rhode_island:ri south_carolina:sc south_dakota:sd tennessee:tn texas:tx
+            utah:ut vermont:vt virginia:va washington:wa west_virginia:wv wisconsin:wi wyoming:wy
+            district_of_columbia:dc washington_dc:dc puerto_rico:pr alberta:ab british_columbia:bc manitoba:mb
+            new_brunswick:nb newfoundland_and_labrador:nl newfoundland:nl nova_scotia:ns ontario:on
+            prince_edward_island:pe quebec:qc saskatchewan:sk northwest_territories:nt nunavut:nu yukon:yt
+            new_south_wales:nsw victoria:vic queensland:qld western_australia:wa south_australia:sa tasmania:tas
+            australian_capital_territory:act northern_territory:nt
+            """
         var table: [String: String] = [:]
         for pair in pairs.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             let parts = pair.split(separator: ":")

@@ -23,8 +23,10 @@ struct MatchClustering {
     static let maxCrossChecks = 4096
 
     /// Returns cluster id (the smallest member index) per record.
-    static func cluster(count: Int, edges: [ScoredPair], threshold: Double, margin: Double,
-                        crossWeight: (Int, Int) -> Double?) -> [Int32] {
+    static func cluster(
+        count: Int, edges: [ScoredPair], threshold: Double, margin: Double,
+        crossWeight: (Int, Int) -> Double?
+    ) -> [Int32] {
         var parent = (0..<count).map { Int32($0) }
         var members: [[Int32]] = Array(repeating: [], count: count)
         func find(_ x: Int32) -> Int32 {

@@ -59,31 +59,49 @@ public enum MatchRoleDetector {
         add(.surname, ["surname", "lastname", "last", "familyname", "lname", "family"])
         add(.fullName, ["name", "fullname", "contactname", "personname", "leadname", "contact"])
         add(.email, ["email", "emailaddress", "mail", "e mail", "emailid", "workemail", "businessemail"])
-        add(.phone, ["phone", "mobile", "telephone", "tel", "phonenumber", "mobilephone", "cell", "cellphone",
-                     "workphone", "businessphone", "mobilenumber", "telephonenumber"])
-        add(.company, ["company", "companyaccount", "account", "accountname", "organisation", "organization",
-                       "companyname", "employer", "org", "business"])
+        add(
+            .phone,
+            [
+                "phone", "mobile", "telephone", "tel", "phonenumber", "mobilephone", "cell", "cellphone",
+                "workphone", "businessphone", "mobilenumber", "telephonenumber",
+            ])
+        add(
+            .company,
+            [
+                "company", "companyaccount", "account", "accountname", "organisation", "organization",
+                "companyname", "employer", "org", "business",
+            ])
         add(.jobTitle, ["jobtitle", "title", "position", "role", "job"])
         add(.streetNumber, ["streetnumber", "housenumber", "streetno", "houseno", "number"])
-        add(.addressLine, ["address", "address1", "address2", "addressline1", "addressline2", "street",
-                           "streetaddress", "addressline"])
+        add(
+            .addressLine,
+            [
+                "address", "address1", "address2", "addressline1", "addressline2", "street",
+                "streetaddress", "addressline",
+            ])
         add(.city, ["city", "suburb", "town", "locality", "municipality"])
         add(.region, ["state", "region", "province", "county", "stateprovince", "territory"])
         add(.postcode, ["postcode", "zip", "zipcode", "postalcode", "postal", "pincode"])
         add(.country, ["country", "countrycode", "nation"])
         add(.website, ["website", "web", "url", "domain", "homepage", "site", "companywebsite", "websiteurl"])
         add(.dateOfBirth, ["dateofbirth", "dob", "birthdate", "birthday", "dateborn"])
-        add(.nationalId, ["socsecid", "ssn", "socialsecuritynumber", "nationalid", "nino", "taxid",
-                          "nationalinsurancenumber", "socialsecurity"])
+        add(
+            .nationalId,
+            [
+                "socsecid", "ssn", "socialsecuritynumber", "nationalid", "nino", "taxid",
+                "nationalinsurancenumber", "socialsecurity",
+            ])
         add(.otherExactId, ["externalid", "customerid", "crmid", "accountnumber", "customernumber"])
         return table
     }()
 
     /// Reduces a header to lower-case letters and digits (`"Company / Account"` → `"companyaccount"`).
     public static func canonicalHeader(_ header: String) -> String {
-        String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter {
-            ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9")
-        }))
+        String(
+            String.UnicodeScalarView(
+                header.lowercased().unicodeScalars.filter {
+                    ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9")
+                }))
     }
 
     /// The role a single header name implies, or `nil`.
@@ -113,7 +131,8 @@ public enum MatchRoleDetector {
             guard parts.count == 2 else { continue }
             let field = parts[0].trimmingCharacters(in: .whitespaces)
             let column = canonicalHeader(parts[1])
-            let role = MatchFieldRole(rawValue: field) ?? synonyms[canonicalHeader(field)]
+            let role =
+                MatchFieldRole(rawValue: field) ?? synonyms[canonicalHeader(field)]
                 ?? MatchFieldRole.allCases.first { canonicalHeader($0.rawValue) == canonicalHeader(field) }
             guard let role, let index = headers.firstIndex(where: { canonicalHeader($0) == column }) else { continue }
             if role != .addressLine {

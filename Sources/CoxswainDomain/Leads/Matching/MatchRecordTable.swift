@@ -58,6 +58,7 @@ public struct MatchRecordTable: Sendable {
         let roleSet = roles
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var part = MatchRecordTable(roles: roleSet)
+            part.reserve(records: chunkSize, bytes: chunkSize * 160, tokens: chunkSize * 8)
             var normaliser = RecordNormaliser()
             let range = (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize)
             input.withUnsafeBufferPointer { columns in
@@ -70,7 +71,7 @@ public struct MatchRecordTable: Sendable {
             }
             parts.set(chunk, part)
         }
-        self.ids.reserveCapacity(count)
+        reserve(records: count, bytes: parts.sum { $0.arena.count }, tokens: parts.sum { $0.tokenArena.count })
         // Merge in chunk order, releasing each part as soon as it is copied (keeps peak memory near 1× table).
         for chunk in 0..<chunkCount { append(contentsOf: parts.take(chunk)) }
     }
@@ -91,6 +92,25 @@ public struct MatchRecordTable: Sendable {
             (role: role, values: rows.map { index < $0.count ? $0[index] : "" })
         }
         self.init(ids: ids, columns: columns)
+    }
+
+    /// Reserves room for `records` more records so that merging never re-allocates the large arrays.
+    mutating func reserve(records: Int, bytes: Int, tokens: Int) {
+        ids.reserveCapacity(count + records)
+        arena.reserveCapacity(arena.count + bytes)
+        tokenArena.reserveCapacity(tokenArena.count + tokens)
+        starts.reserveCapacity(starts.count + records * Self.slotCount)
+        lengths.reserveCapacity(lengths.count + records * Self.slotCount)
+        hashes.reserveCapacity(hashes.count + records * Self.slotCount)
+        tokenStarts.reserveCapacity(tokenStarts.count + records * 3)
+        tokenLengths.reserveCapacity(tokenLengths.count + records * 3)
+        givenFormalA.reserveCapacity(count + records)
+        givenFormalB.reserveCapacity(count + records)
+        surnameFormal.reserveCapacity(count + records)
+        givenPhonetic.reserveCapacity(count + records)
+        surnamePhonetic.reserveCapacity(count + records)
+        emailFlags.reserveCapacity(count + records)
+        cards.reserveCapacity(count + records)
     }
 
     mutating func appendText(_ bytes: [UInt8], slot: FieldSlot) {
@@ -115,9 +135,11 @@ public struct MatchRecordTable: Sendable {
         ids.append(id)
         for slot in FieldSlot.allCases { appendText(record[slot], slot: slot) }
         let row = (count - 1) * Self.slotCount
-        cards.append(NameCard(record: record, emailHash: hashes[row + FieldSlot.email.rawValue],
-                              dobHash: hashes[row + FieldSlot.dob.rawValue],
-                              otherHash: hashes[row + FieldSlot.otherId.rawValue]))
+        cards.append(
+            NameCard(
+                record: record, emailHash: hashes[row + FieldSlot.email.rawValue],
+                dobHash: hashes[row + FieldSlot.dob.rawValue],
+                otherHash: hashes[row + FieldSlot.otherId.rawValue]))
         givenFormalA.append(record.givenFormal.0)
         givenFormalB.append(record.givenFormal.1)
         surnameFormal.append(record.surnameFormal)
@@ -199,6 +221,13 @@ final class ChunkResults<Value>: @unchecked Sendable {
         let value = storage[index]!
         storage[index] = nil
         return value
+    }
+
+    /// Sum of `value(part)` over all stored parts.
+    func sum(_ value: (Value) -> Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.reduce(0) { $0 + ($1.map(value) ?? 0) }
     }
 
     func values() -> [Value] {

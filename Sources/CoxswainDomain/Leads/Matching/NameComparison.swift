@@ -55,12 +55,14 @@ enum NameComparison {
     static func levels(_ x: NameView, _ y: NameView) -> (given: Int, surname: Int) {
         let gi = x.given, gj = y.given, si = x.surname, sj = y.surname
         let given = gi.isEmpty || gj.isEmpty ? 0 : givenLevel(x, y)
-        let surname = si.isEmpty || sj.isEmpty
+        let surname =
+            si.isEmpty || sj.isEmpty
             ? 0 : nameLevel(si, sj, samePhonetic: x.surnamePhonetic == y.surnamePhonetic)
         if given + surname <= 2 || gi.isEmpty || gj.isEmpty || si.isEmpty || sj.isEmpty { return (given, surname) }
         // Screen: a swap needs the given name of one to start like, or sound like, the surname of the other.
         if gi[0] != sj[0] && x.givenPhonetic != y.surnamePhonetic
-            && !aliases(x.givenFormalA, x.givenFormalB, y.surnameFormal, 0) {
+            && !aliases(x.givenFormalA, x.givenFormalB, y.surnameFormal, 0)
+        {
             return (given, surname)
         }
         var crossGiven = nameLevel(gi, sj, samePhonetic: x.givenPhonetic == y.surnamePhonetic)

@@ -11,49 +11,49 @@ import Foundation
 struct NicknameTable: Sendable {
     /// `formal: nick nick …;` groups (folded, lower-case).
     static let source = """
-    abigail: abby abbie gail; abraham: abe bram; albert: al bert bertie; alexander: alex al alec sandy lex xander;
-    alexandra: alex alexa sandra sandy lexi; alfred: alf alfie fred freddie; allison: allie ally; alan: al;
-    amanda: mandy manda; andrew: andy drew; angela: angie; anthony: tony ant; antonio: tony toni;
-    arthur: art artie; barbara: barb barbie babs; benjamin: ben benny benji; bernard: bernie;
-    beverly: bev; bradley: brad; brian: bri; calvin: cal; catherine: cathy cath kate katie cat;
-    katherine: kathy kate katie kat kathie kitty; kathleen: kathy kate katie;
-    kathryn: kathy kate katie kat; caroline: carrie carol; carolyn: carrie carol;
-    angela: angie; eleanora: ellie; dwight: ike; cassandra: cassie sandy;
-    charles: charlie chuck chas chaz; charlotte: charlie lottie; christopher: chris kit topher;
-    christina: chris tina chrissy; christine: chris tina chrissy; clifford: cliff; cynthia: cindy;
-    daniel: dan danny; danielle: dani; david: dave davey; deborah: deb debbie debby; dennis: denny;
-    dominic: dom; donald: don donnie; dorothy: dot dottie dolly; douglas: doug; edward: ed eddie ted ned;
-    edwin: ed eddie; eleanor: ellie nell nora; elizabeth: liz lizzie beth betty bess betsy eliza lisa libby;
-    emily: emmy em; eugene: gene; evelyn: evie; frances: fran frannie; francis: frank fran;
-    frederick: fred freddie freddy; gabriel: gabe; gabrielle: gabby; gerald: gerry jerry; geoffrey: geoff jeff;
-    gregory: greg; harold: hal harry; henry: harry hank hal; herbert: herb bert; isabella: bella izzy isabel;
-    jacob: jake jakey; james: jim jimmy jamie jimbo; janet: jan; jeffrey: jeff; jennifer: jen jenny jenn;
-    jessica: jess jessie; john: jack johnny jon; jonathan: jon jonny nate; joseph: joe joey jo;
-    josephine: jo jojo josie; joshua: josh; judith: judy jude; julia: julie jules; kenneth: ken kenny;
-    kimberly: kim kimmy; lawrence: larry laurie; leonard: leo len lenny; louis: lou; louise: lou lulu;
-    margaret: peggy maggie meg megan marge margie greta daisy madge; martha: marty mattie; martin: marty;
-    mary: molly polly mae mamie; matthew: matt matty; melissa: mel missy lissa; michael: mike mikey mick mickey;
-    michelle: shelly chelle; nathan: nate; nathaniel: nate nat; nicholas: nick nicky; nicole: nikki;
-    oliver: ollie; pamela: pam; patricia: pat patty trish tricia; patrick: pat paddy; peter: pete;
-    philip: phil; phillip: phil; rebecca: becky becca; richard: rick ricky dick rich richie;
-    robert: bob bobby rob robbie bert; roberta: bobbie; ronald: ron ronnie; rosemary: rose rosie;
-    russell: russ; samantha: sam sammy; samuel: sam sammy; sandra: sandy; sarah: sally sadie;
-    stephanie: steph stephie; stephen: steve stevie; steven: steve stevie; stuart: stu; susan: sue susie suzy;
-    suzanne: sue suzy; teresa: terry tess tessa; theresa: terry tess tessa; theodore: ted teddy theo;
-    thomas: tom tommy; timothy: tim timmy; valerie: val; victoria: vicky tori vic; vincent: vince vinny;
-    virginia: ginny ginger; walter: walt wally; william: bill billy will willy liam; zachary: zach zack;
-    winifred: winnie freda; raymond: ray; gerard: gerry; alison: ali; dorothea: dora; andrea: andi;
-    jacqueline: jackie jacqui; joanne: jo; johanna: jo hanna; kristen: kris kristy; leslie: les;
-    lillian: lily lil; madeline: maddie maddy; natalie: nat; penelope: penny; phillipa: pippa;
-    ronnie: ron; rodney: rod; sylvester: sly; terrence: terry; tobias: toby; wilfred: wilf fred;
-    agnes: aggie; cecilia: cece; constance: connie; cornelius: neil; eugenia: jenny; florence: flo flossie;
-    harriet: hattie; helen: nell nellie; mathew: matt; jeremy: jerry; raphael: rafa; jennie: jenny;
-    augustus: gus; angus: gus; ignatius: iggy; maximilian: max; maxwell: max; montgomery: monty;
-    reginald: reg reggie; solomon: sol; stanley: stan; sebastian: seb; wesley: wes; clarence: clare;
-    franklin: frank; dorian: dory; gwendolyn: gwen; jillian: jill; lucinda: lucy cindy; mildred: millie;
-    priscilla: prissy; veronica: ronnie; wilhelmina: mina; yvonne: vonnie; zoe: zo; ann: annie nan;
-    anne: annie nan; hannah: hanna; kayla: kay; kaylee: kay; lucas: luke; luke: lucas
-    """
+        abigail: abby abbie gail; abraham: abe bram; albert: al bert bertie; alexander: alex al alec sandy lex xander;
+        alexandra: alex alexa sandra sandy lexi; alfred: alf alfie fred freddie; allison: allie ally; alan: al;
+        amanda: mandy manda; andrew: andy drew; angela: angie; anthony: tony ant; antonio: tony toni;
+        arthur: art artie; barbara: barb barbie babs; benjamin: ben benny benji; bernard: bernie;
+        beverly: bev; bradley: brad; brian: bri; calvin: cal; catherine: cathy cath kate katie cat;
+        katherine: kathy kate katie kat kathie kitty; kathleen: kathy kate katie;
+        kathryn: kathy kate katie kat; caroline: carrie carol; carolyn: carrie carol;
+        angela: angie; eleanora: ellie; dwight: ike; cassandra: cassie sandy;
+        charles: charlie chuck chas chaz; charlotte: charlie lottie; christopher: chris kit topher;
+        christina: chris tina chrissy; christine: chris tina chrissy; clifford: cliff; cynthia: cindy;
+        daniel: dan danny; danielle: dani; david: dave davey; deborah: deb debbie debby; dennis: denny;
+        dominic: dom; donald: don donnie; dorothy: dot dottie dolly; douglas: doug; edward: ed eddie ted ned;
+        edwin: ed eddie; eleanor: ellie nell nora; elizabeth: liz lizzie beth betty bess betsy eliza lisa libby;
+        emily: emmy em; eugene: gene; evelyn: evie; frances: fran frannie; francis: frank fran;
+        frederick: fred freddie freddy; gabriel: gabe; gabrielle: gabby; gerald: gerry jerry; geoffrey: geoff jeff;
+        gregory: greg; harold: hal harry; henry: harry hank hal; herbert: herb bert; isabella: bella izzy isabel;
+        jacob: jake jakey; james: jim jimmy jamie jimbo; janet: jan; jeffrey: jeff; jennifer: jen jenny jenn;
+        jessica: jess jessie; john: jack johnny jon; jonathan: jon jonny nate; joseph: joe joey jo;
+        josephine: jo jojo josie; joshua: josh; judith: judy jude; julia: julie jules; kenneth: ken kenny;
+        kimberly: kim kimmy; lawrence: larry laurie; leonard: leo len lenny; louis: lou; louise: lou lulu;
+        margaret: peggy maggie meg megan marge margie greta daisy madge; martha: marty mattie; martin: marty;
+        mary: molly polly mae mamie; matthew: matt matty; melissa: mel missy lissa; michael: mike mikey mick mickey;
+        michelle: shelly chelle; nathan: nate; nathaniel: nate nat; nicholas: nick nicky; nicole: nikki;
+        oliver: ollie; pamela: pam; patricia: pat patty trish tricia; patrick: pat paddy; peter: pete;
+        philip: phil; phillip: phil; rebecca: becky becca; richard: rick ricky dick rich richie;
+        robert: bob bobby rob robbie bert; roberta: bobbie; ronald: ron ronnie; rosemary: rose rosie;
+        russell: russ; samantha: sam sammy; samuel: sam sammy; sandra: sandy; sarah: sally sadie;
+        stephanie: steph stephie; stephen: steve stevie; steven: steve stevie; stuart: stu; susan: sue susie suzy;
+        suzanne: sue suzy; teresa: terry tess tessa; theresa: terry tess tessa; theodore: ted teddy theo;
+        thomas: tom tommy; timothy: tim timmy; valerie: val; victoria: vicky tori vic; vincent: vince vinny;
+        virginia: ginny ginger; walter: walt wally; william: bill billy will willy liam; zachary: zach zack;
+        winifred: winnie freda; raymond: ray; gerard: gerry; alison: ali; dorothea: dora; andrea: andi;
+        jacqueline: jackie jacqui; joanne: jo; johanna: jo hanna; kristen: kris kristy; leslie: les;
+        lillian: lily lil; madeline: maddie maddy; natalie: nat; penelope: penny; phillipa: pippa;
+        ronnie: ron; rodney: rod; sylvester: sly; terrence: terry; tobias: toby; wilfred: wilf fred;
+        agnes: aggie; cecilia: cece; constance: connie; cornelius: neil; eugenia: jenny; florence: flo flossie;
+        harriet: hattie; helen: nell nellie; mathew: matt; jeremy: jerry; raphael: rafa; jennie: jenny;
+        augustus: gus; angus: gus; ignatius: iggy; maximilian: max; maxwell: max; montgomery: monty;
+        reginald: reg reggie; solomon: sol; stanley: stan; sebastian: seb; wesley: wes; clarence: clare;
+        franklin: frank; dorian: dory; gwendolyn: gwen; jillian: jill; lucinda: lucy cindy; mildred: millie;
+        priscilla: prissy; veronica: ronnie; wilhelmina: mina; yvonne: vonnie; zoe: zo; ann: annie nan;
+        anne: annie nan; hannah: hanna; kayla: kay; kaylee: kay; lucas: luke; luke: lucas
+        """
 
     /// Hash of the folded name → up to two formal-name codes (`0` = unused slot). Keyed by the name's own code
     /// (`ByteHash` with seed 77), which is also the formal code of a name that is not in the table.

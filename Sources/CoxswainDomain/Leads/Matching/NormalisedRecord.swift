@@ -34,9 +34,22 @@ struct NormalisedRecord: Sendable {
 struct RecordNormaliser: Sendable {
     /// Remembered normal forms per role, capped at `memoLimit` entries each.
     var memo: [[String: [UInt8]]] = Array(repeating: [:], count: MatchFieldRole.allCases.count)
+    /// Remembered token hashes of normalised company names and job titles.
+    var tokenMemo: [[UInt8]: [UInt64]] = [:]
     static let memoLimit = 100_000
     static let roleIndex: [MatchFieldRole: Int] = Dictionary(
         uniqueKeysWithValues: MatchFieldRole.allCases.enumerated().map { ($1, $0) })
+
+    mutating func rememberedTokens(_ bytes: [UInt8]) -> [UInt64] {
+        if bytes.isEmpty { return [] }
+        if let known = tokenMemo[bytes] { return known }
+        let tokens = Self.sortedTokenHashes(bytes)
+        if tokenMemo.count >= Self.memoLimit { tokenMemo.removeAll(keepingCapacity: true) }
+        tokenMemo[bytes] = tokens
+        return tokens
+    }
+
+    static let addressSlots: [FieldSlot] = [.address1, .address2, .address3]
 
     mutating func remembered(_ role: MatchFieldRole, _ raw: String, _ make: (String) -> [UInt8]) -> [UInt8] {
         let index = Self.roleIndex[role]!
@@ -102,8 +115,9 @@ struct RecordNormaliser: Sendable {
             case .jobTitle: record[.jobTitle] = remembered(role, raw, JobTitleNormaliser.bytes)
             case .streetNumber: record[.streetNumber] = TextFolding.fold(raw, separator: 0)
             case .addressLine:
-                let slots: [FieldSlot] = [.address1, .address2, .address3]
-                if addressIndex < slots.count { record[slots[addressIndex]] = TextFolding.fold(raw) }
+                if addressIndex < Self.addressSlots.count {
+                    record[Self.addressSlots[addressIndex]] = TextFolding.fold(raw)
+                }
                 addressIndex += 1
             case .city: record[.city] = TextFolding.fold(raw)
             case .region: record[.region] = remembered(role, raw) { Array(LocationNormaliser.region($0).utf8) }
@@ -133,9 +147,11 @@ struct RecordNormaliser: Sendable {
         if !record[.surname].isEmpty {
             record.surnameFormal = NicknameTable.shared.formalCodes(bytes: record[.surname]).0
         }
-        record.companyTokens = Self.sortedTokenHashes(record[.company])
-        record.titleTokens = Self.sortedTokenHashes(record[.jobTitle])
-        record.addressTokens = Self.sortedTokenHashes(record[.address1] + [32] + record[.address2])
+        record.companyTokens = rememberedTokens(record[.company])
+        record.titleTokens = rememberedTokens(record[.jobTitle])
+        if !record[.address1].isEmpty || !record[.address2].isEmpty {
+            record.addressTokens = Self.sortedTokenHashes(record[.address1] + [32] + record[.address2])
+        }
         return record
     }
 }

@@ -80,8 +80,10 @@ public enum CompanyNormaliser {
 ///
 /// Example: `registrableDomain(fromWebsite: "https://WWW.shop.Acme.co.uk/about?x=1")` → `"acme.co.uk"`.
 public enum DomainNormaliser {
-    static let secondLevels: Set<String> = ["co", "com", "net", "org", "gov", "ac", "edu", "ltd", "plc", "ne", "or",
-                                            "gob", "gouv", "nic", "mil", "sch", "nhs", "police", "asn", "id", "go"]
+    static let secondLevels: Set<String> = [
+        "co", "com", "net", "org", "gov", "ac", "edu", "ltd", "plc", "ne", "or",
+        "gob", "gouv", "nic", "mil", "sch", "nhs", "police", "asn", "id", "go",
+    ]
     static let keep = AsciiSet(".-")
 
     static let secondLevelBytes: [[UInt8]] = secondLevels.map { Array($0.utf8) }

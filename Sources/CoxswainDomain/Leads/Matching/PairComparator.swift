@@ -24,14 +24,18 @@ struct PairComparator {
     }
 
     /// Runs `body` with a comparator between `left` and `right` (pass the same table twice for de-duplication).
-    static func with<R>(_ left: MatchRecordTable, _ right: MatchRecordTable, active: UInt32,
-                        _ body: (PairComparator) throws -> R) rethrows -> R {
+    static func with<R>(
+        _ left: MatchRecordTable, _ right: MatchRecordTable, active: UInt32,
+        _ body: (PairComparator) throws -> R
+    ) rethrows -> R {
         try left.arena.withUnsafeBufferPointer { lb in
             try right.arena.withUnsafeBufferPointer { rb in
                 try left.tokenArena.withUnsafeBufferPointer { lt in
                     try right.tokenArena.withUnsafeBufferPointer { rt in
-                        try body(PairComparator(left: left, right: right, leftBytes: lb, rightBytes: rb,
-                                                leftTokens: lt, rightTokens: rt, active: active))
+                        try body(
+                            PairComparator(
+                                left: left, right: right, leftBytes: lb, rightBytes: rb,
+                                leftTokens: lt, rightTokens: rt, active: active))
                     }
                 }
             }
@@ -68,16 +72,18 @@ struct PairComparator {
 
     /// Name view of left record `i` straight from the table (full-length names).
     @inline(__always) func leftNames(_ i: Int) -> NameView {
-        NameView(given: lb(.given, i), surname: lb(.surname, i), givenPhonetic: left.givenPhonetic[i],
-                 surnamePhonetic: left.surnamePhonetic[i], givenFormalA: left.givenFormalA[i],
-                 givenFormalB: left.givenFormalB[i], surnameFormal: left.surnameFormal[i])
+        NameView(
+            given: lb(.given, i), surname: lb(.surname, i), givenPhonetic: left.givenPhonetic[i],
+            surnamePhonetic: left.surnamePhonetic[i], givenFormalA: left.givenFormalA[i],
+            givenFormalB: left.givenFormalB[i], surnameFormal: left.surnameFormal[i])
     }
 
     /// Name view of right record `j` straight from the table.
     @inline(__always) func rightNames(_ j: Int) -> NameView {
-        NameView(given: rb(.given, j), surname: rb(.surname, j), givenPhonetic: right.givenPhonetic[j],
-                 surnamePhonetic: right.surnamePhonetic[j], givenFormalA: right.givenFormalA[j],
-                 givenFormalB: right.givenFormalB[j], surnameFormal: right.surnameFormal[j])
+        NameView(
+            given: rb(.given, j), surname: rb(.surname, j), givenPhonetic: right.givenPhonetic[j],
+            surnamePhonetic: right.surnamePhonetic[j], givenFormalA: right.givenFormalA[j],
+            givenFormalB: right.givenFormalB[j], surnameFormal: right.surnameFormal[j])
     }
 
     /// Given-name and surname levels (see ``NameComparison/levels(_:_:)``).
@@ -142,7 +148,10 @@ struct PairComparator {
             let a = lb(.company, i), b = rb(.company, j)
             if (overlap > 0 || ta.count == 1 || tb.count == 1)
                 && StringComparators.jaroWinklerBound(a.count, b.count) >= 0.9
-                && StringComparators.jaroWinkler(a, b) >= 0.9 { return 2 }
+                && StringComparators.jaroWinkler(a, b) >= 0.9
+            {
+                return 2
+            }
         }
         return 3
     }
@@ -206,8 +215,10 @@ struct PairComparator {
         let names = card ?? nameLevels(i, j)
         if names.given == 5 || names.surname == 5 {
             // Cards hold no national id (such records are never decided from cards), so the card check suffices.
-            if card != nil ? !NameCard.sharePersonalIdentifier(left.cards[i], right.cards[j])
-                : !hasPersonalIdentifier(i, j) {
+            if card != nil
+                ? !NameCard.sharePersonalIdentifier(left.cards[i], right.cards[j])
+                : !hasPersonalIdentifier(i, j)
+            {
                 return nil
             }
         }

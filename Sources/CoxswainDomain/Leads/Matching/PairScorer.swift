@@ -68,10 +68,12 @@ struct TermFrequencies: Sendable {
                 if key != 0 { counts[key, default: 0] += 1 }
             }
             let total = Float(max(n, 1))
-            results.set(k, (0..<n).map { i in
-                let key = Self.key(table, comparison, i)
-                return key == 0 ? 0 : log2(Float(counts[key] ?? 1) / total)
-            })
+            results.set(
+                k,
+                (0..<n).map { i in
+                    let key = Self.key(table, comparison, i)
+                    return key == 0 ? 0 : log2(Float(counts[key] ?? 1) / total)
+                })
         }
         let perColumn = results.values()
         var share = [Float](repeating: 0, count: n * columns)
@@ -142,16 +144,20 @@ struct PairScorer: Sendable {
             let level = pattern.level(comparison)
             var w = model.weight(comparison, level: level)
             if useTermFrequencies, level == 1, !tf.logShare.isEmpty,
-               let k = FellegiSunterModel.tfComparisons.firstIndex(of: comparison) {
+                let k = FellegiSunterModel.tfComparisons.firstIndex(of: comparison)
+            {
                 w += shift(k, Double(tf.logShare[i * TermFrequencies.columns + k]))
             }
-            contributions.append(FieldContribution(comparison: comparison, level: level,
-                                                   levelName: comparison.levelName(level), weight: w))
+            contributions.append(
+                FieldContribution(
+                    comparison: comparison, level: level,
+                    levelName: comparison.levelName(level), weight: w))
         }
         let total = weight(pattern, tf: tf, i)
         let conflict = identityGuard && Self.identityConflict(pattern)
-        return PairExplanation(priorWeight: model.priorWeight, contributions: contributions, weight: total,
-                               probability: FellegiSunterModel.probability(weight: total),
-                               identityConflict: conflict, isMatch: !conflict && total >= threshold)
+        return PairExplanation(
+            priorWeight: model.priorWeight, contributions: contributions, weight: total,
+            probability: FellegiSunterModel.probability(weight: total),
+            identityConflict: conflict, isMatch: !conflict && total >= threshold)
     }
 }

@@ -201,16 +201,32 @@ public enum Nysiis {
         if n == 0 { return 0 }
         func at(_ k: Int) -> UInt8 { k < n ? s[k] : 0 }
         var begin = 0
-        if at(0) == 77 && at(1) == 65 && at(2) == 67 { s[1] = 67 }  // MAC -> MCC
-        else if at(0) == 75 && at(1) == 78 { s[0] = 78 }  // KN -> NN
-        else if at(0) == 75 { s[0] = 67 }  // K -> C
-        else if at(0) == 80 && (at(1) == 72 || at(1) == 70) { s[0] = 70; s[1] = 70 }  // PH, PF -> FF
-        else if at(0) == 83 && at(1) == 67 && at(2) == 72 { s[1] = 83; s[2] = 83 }  // SCH -> SSS
+        if at(0) == 77 && at(1) == 65 && at(2) == 67 {
+            s[1] = 67
+        }  // MAC -> MCC
+        else if at(0) == 75 && at(1) == 78 {
+            s[0] = 78
+        }  // KN -> NN
+        else if at(0) == 75 {
+            s[0] = 67
+        }  // K -> C
+        else if at(0) == 80 && (at(1) == 72 || at(1) == 70) {
+            s[0] = 70; s[1] = 70
+        }  // PH, PF -> FF
+        else if at(0) == 83 && at(1) == 67 && at(2) == 72 {
+            s[1] = 83; s[2] = 83
+        }  // SCH -> SSS
         if n >= 2 {
             let a = s[n - 2], b = s[n - 1]
-            if (a == 69 || a == 73) && b == 69 { s[n - 2] = 89; n -= 1 }  // EE, IE -> Y
-            else if b == 84 && (a == 68 || a == 82 || a == 78) { s[n - 2] = 68; n -= 1 }  // DT RT NT -> D
-            else if b == 68 && (a == 82 || a == 78) { s[n - 2] = 68; n -= 1 }  // RD ND -> D
+            if (a == 69 || a == 73) && b == 69 {
+                s[n - 2] = 89; n -= 1
+            }  // EE, IE -> Y
+            else if b == 84 && (a == 68 || a == 82 || a == 78) {
+                s[n - 2] = 68; n -= 1
+            }  // DT RT NT -> D
+            else if b == 68 && (a == 82 || a == 78) {
+                s[n - 2] = 68; n -= 1
+            }  // RD ND -> D
         }
         var key: UInt64 = UInt64(s[0])
         var length = 1
@@ -229,16 +245,33 @@ public enum Nysiis {
             let next = at(i + 1)
             let previous = s[i - 1]
             if c == 69 && next == 86 { push(65); push(70); i += 2; continue }  // EV -> AF
-            if isVowel(c) { push(65) }
-            else if c == 81 { push(71) }  // Q -> G
-            else if c == 90 { push(83) }  // Z -> S
-            else if c == 77 { push(78) }  // M -> N
-            else if c == 75 { push(next == 78 ? 78 : 67) }  // KN -> N, K -> C
-            else if c == 83 && next == 67 && at(i + 2) == 72 { push(83); i += 3; continue }  // SCH -> S
-            else if c == 80 && next == 72 { push(70); i += 2; continue }  // PH -> F
-            else if c == 72 && (!isVowel(previous) || (next != 0 && !isVowel(next))) { push(previous) }
-            else if c == 87 && isVowel(previous) { push(previous) }
-            else { push(c) }
+            if isVowel(c) {
+                push(65)
+            } else if c == 81 {
+                push(71)
+            }  // Q -> G
+            else if c == 90 {
+                push(83)
+            }  // Z -> S
+            else if c == 77 {
+                push(78)
+            }  // M -> N
+            else if c == 75 {
+                push(next == 78 ? 78 : 67)
+            }  // KN -> N, K -> C
+            else if c == 83 && next == 67 && at(i + 2) == 72 {
+                push(83); i += 3; continue
+            }  // SCH -> S
+            else if c == 80 && next == 72 {
+                push(70); i += 2; continue
+            }  // PH -> F
+            else if c == 72 && (!isVowel(previous) || (next != 0 && !isVowel(next))) {
+                push(previous)
+            } else if c == 87 && isVowel(previous) {
+                push(previous)
+            } else {
+                push(c)
+            }
             s[i] = c
             i += 1
         }

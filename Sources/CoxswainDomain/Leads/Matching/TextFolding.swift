@@ -34,8 +34,10 @@ enum TextFolding {
         return (UInt32(0xC0)..<UInt32(0x250)).map { value in
             if let text = overrides[value] { return Array(text.utf8) }
             guard let scalar = Unicode.Scalar(value) else { return [] }
-            let folded = String(Character(scalar)).folding(options: [.diacriticInsensitive, .caseInsensitive],
-                                                           locale: nil).lowercased()
+            let folded = String(Character(scalar)).folding(
+                options: [.diacriticInsensitive, .caseInsensitive],
+                locale: nil
+            ).lowercased()
             let bytes = Array(folded.utf8)
             return bytes.allSatisfy { $0 < 128 } ? bytes : Array(String(Character(scalar)).lowercased().utf8)
         }

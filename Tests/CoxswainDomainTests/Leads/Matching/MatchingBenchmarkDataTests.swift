@@ -1,6 +1,7 @@
-@testable import CoxswainDomain
 import Foundation
 import Testing
+
+@testable import CoxswainDomain
 
 /// Regression tests on the shared benchmark data (`../shared/data/dedup` next to the repository root).
 @Suite("Lead matching on benchmark data")
@@ -9,8 +10,10 @@ struct MatchingBenchmarkDataTests {
         // #filePath = <repo>/Tests/CoxswainDomainTests/Leads/Matching/<file>; shared is the repo root's sibling.
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<5 { url.deleteLastPathComponent() }
-        let candidates = [url.deletingLastPathComponent().appendingPathComponent("shared/data/dedup"),
-                          URL(fileURLWithPath: "/work/shared/data/dedup")]
+        let candidates = [
+            url.deletingLastPathComponent().appendingPathComponent("shared/data/dedup"),
+            URL(fileURLWithPath: "/work/shared/data/dedup"),
+        ]
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
     }()
 

@@ -1,5 +1,6 @@
-@testable import CoxswainDomain
 import Testing
+
+@testable import CoxswainDomain
 
 @Suite("Lead matching comparators")
 struct MatchingComparatorTests {
@@ -23,8 +24,10 @@ struct MatchingComparatorTests {
 
     @Test func withinOneEditAgreesWithTheFullDistance() {
         // Given pairs at distance 0, 1 and 2
-        let pairs = [("smith", "smith"), ("smith", "smtih"), ("smith", "smyth"), ("smith", "smiths"),
-                     ("smith", "mith"), ("smith", "smoth1"), ("ab", "ba"), ("abcd", "badc")]
+        let pairs = [
+            ("smith", "smith"), ("smith", "smtih"), ("smith", "smyth"), ("smith", "smiths"),
+            ("smith", "mith"), ("smith", "smoth1"), ("ab", "ba"), ("abcd", "badc"),
+        ]
         // Then the O(n) check agrees with Damerau–Levenshtein ≤ 1
         for (a, b) in pairs {
             var x = a, y = b
@@ -56,9 +59,11 @@ struct MatchingComparatorTests {
 
     @Test func datesToleratesDayMonthTransposition() {
         // Given a date and its day/month transposition
-        let table = MatchRecordTable(ids: ["a", "b", "c"], columns: [
-            (.dateOfBirth, ["1975-08-03", "1975-03-08", "1961-01-01"]),
-        ])
+        let table = MatchRecordTable(
+            ids: ["a", "b", "c"],
+            columns: [
+                (.dateOfBirth, ["1975-08-03", "1975-03-08", "1961-01-01"])
+            ])
         // When compared
         let levels = PairComparator.with(table, table, active: PairComparator.activeMask(for: table.roles)) { c in
             (c.pattern(0, 1).level(.dateOfBirth), c.pattern(0, 2).level(.dateOfBirth))

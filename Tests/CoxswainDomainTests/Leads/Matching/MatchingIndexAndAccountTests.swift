@@ -1,5 +1,6 @@
-@testable import CoxswainDomain
 import Testing
+
+@testable import CoxswainDomain
 
 @Suite("Lead matching index, accounts and generators")
 struct MatchingIndexAndAccountTests {
@@ -20,9 +21,10 @@ struct MatchingIndexAndAccountTests {
         // Then the original is the best hit
         #expect(hits.first.map { data.entity[$0.record] } == data.entity[42])
         // And a brand-new lead is not a duplicate until it is inserted
-        let fresh = SyntheticLead(firstName: "Zebulon", lastName: "Quaxworthy", email: "zq@quax.io",
-                                  phone: "(555) 010-9999", company: "Quax Labs", jobTitle: "Founder", city: "Oakton",
-                                  region: "VA", postcode: "22124", country: "US", website: "quax.io")
+        let fresh = SyntheticLead(
+            firstName: "Zebulon", lastName: "Quaxworthy", email: "zq@quax.io",
+            phone: "(555) 010-9999", company: "Quax Labs", jobTitle: "Founder", city: "Oakton",
+            region: "VA", postcode: "22124", country: "US", website: "quax.io")
         #expect(index.duplicates(of: Self.values(fresh)).isEmpty)
         let position = index.insert(Self.values(fresh), id: "new-1")
         var again = fresh
@@ -60,8 +62,9 @@ struct MatchingIndexAndAccountTests {
         let matcher = AccountMatcher(accounts: [
             MatchAccount(id: "a1", name: "Acme Corporation", website: "https://www.acme.com"),
             MatchAccount(id: "a2", name: "Acme Foods Ltd", website: "acmefoods.co.uk", phone: "+44 20 7946 0000"),
-            MatchAccount(id: "a3", name: "Northwind Traders", phone: "(206) 555-0100", postcode: "98052",
-                         country: "US"),
+            MatchAccount(
+                id: "a3", name: "Northwind Traders", phone: "(206) 555-0100", postcode: "98052",
+                country: "US"),
         ])
         // When leads are matched
         let byDomain = matcher.match(LeadAccountFields(company: "ACME Corp", email: "jane@acme.com"))

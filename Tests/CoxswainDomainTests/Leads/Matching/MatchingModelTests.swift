@@ -1,6 +1,7 @@
-@testable import CoxswainDomain
 import Foundation
 import Testing
+
+@testable import CoxswainDomain
 
 @Suite("Lead matching model and clustering")
 struct MatchingModelTests {
@@ -11,15 +12,19 @@ struct MatchingModelTests {
         let trueU: [[Double]] = [[0.01, 0.01, 0.03, 0.95], [0.02, 0.03, 0.95], [0.1, 0.05, 0.85]]
         let lambda = 0.2
         var histogram: [UInt64: Int] = [:]
-        for a in 1...4 { for b in 1...3 { for c in 1...3 {
-            let pm = trueM[0][a - 1] * trueM[1][b - 1] * trueM[2][c - 1]
-            let pu = trueU[0][a - 1] * trueU[1][b - 1] * trueU[2][c - 1]
-            var pattern = ComparisonPattern()
-            pattern.set(.email, a)
-            pattern.set(.phone, b)
-            pattern.set(.organisation, c)
-            histogram[pattern.bits] = Int((1_000_000 * (lambda * pm + (1 - lambda) * pu)).rounded())
-        } } }
+        for a in 1...4 {
+            for b in 1...3 {
+                for c in 1...3 {
+                    let pm = trueM[0][a - 1] * trueM[1][b - 1] * trueM[2][c - 1]
+                    let pu = trueU[0][a - 1] * trueU[1][b - 1] * trueU[2][c - 1]
+                    var pattern = ComparisonPattern()
+                    pattern.set(.email, a)
+                    pattern.set(.phone, b)
+                    pattern.set(.organisation, c)
+                    histogram[pattern.bits] = Int((1_000_000 * (lambda * pm + (1 - lambda) * pu)).rounded())
+                }
+            }
+        }
         // When EM runs from neutral starting values with u from "random pairs"
         var model = FellegiSunterModel(comparisons: comparisons)
         var counts = Array(repeating: Array(repeating: 0, count: 15), count: 16)
@@ -76,10 +81,11 @@ struct MatchingModelTests {
     @Test func colleaguesAtTheSameCompanyAreNotMerged() {
         // Given generated leads plus colleagues sharing domain, switchboard, city and postcode, and one real duplicate
         var leads = SyntheticLeadGenerator.dataset(count: 1_500, duplicateRate: 0.1, seed: 11).leads
-        let base = SyntheticLead(firstName: "Ann", lastName: "Lee", email: "ann.lee@brightforge.com",
-                                 phone: "(415) 555-0100", company: "Brightforge Inc.", jobTitle: "Sales Manager",
-                                 city: "Port Glenview", region: "CA", postcode: "94016", country: "US",
-                                 website: "www.brightforge.com")
+        let base = SyntheticLead(
+            firstName: "Ann", lastName: "Lee", email: "ann.lee@brightforge.com",
+            phone: "(415) 555-0100", company: "Brightforge Inc.", jobTitle: "Sales Manager",
+            city: "Port Glenview", region: "CA", postcode: "94016", country: "US",
+            website: "www.brightforge.com")
         var colleague = base
         colleague.firstName = "Bob"
         colleague.lastName = "Stone"

@@ -1,5 +1,6 @@
-@testable import CoxswainDomain
 import Testing
+
+@testable import CoxswainDomain
 
 @Suite("Lead matching normalisers")
 struct MatchingNormaliserTests {
@@ -44,8 +45,10 @@ struct MatchingNormaliserTests {
 
     @Test func companyLegalSuffixesTheAndAmpersandAreRemoved() {
         // Given variants of one company name
-        let names = ["The Gibbs, Parkinson & Lewis Co. Ltd.", "Gibbs Parkinson and Lewis",
-                     "GIBBS PARKINSON & LEWIS LLC"]
+        let names = [
+            "The Gibbs, Parkinson & Lewis Co. Ltd.", "Gibbs Parkinson and Lewis",
+            "GIBBS PARKINSON & LEWIS LLC",
+        ]
         // When normalised
         // Then they coincide
         #expect(Set(names.map(CompanyNormaliser.normalise)) == ["gibbs parkinson and lewis"])
@@ -78,8 +81,10 @@ struct MatchingNormaliserTests {
 
     @Test func nicknamesResolveToFormalNames() {
         // Given common nicknames
-        let pairs = [("Bob", "robert"), ("Liz", "elizabeth"), ("Bill", "william"), ("Peggy", "margaret"),
-                     ("Jimmy", "james"), ("Joe", "joseph"), ("Katie", "katherine")]
+        let pairs = [
+            ("Bob", "robert"), ("Liz", "elizabeth"), ("Bill", "william"), ("Peggy", "margaret"),
+            ("Jimmy", "james"), ("Joe", "joseph"), ("Katie", "katherine"),
+        ]
         // Then each resolves to its formal name, and the table is large
         for (nick, formal) in pairs {
             let codes = NicknameTable.shared.formalCodes(for: nick.lowercased())
@@ -94,16 +99,20 @@ struct MatchingNormaliserTests {
         // Then they fold and split
         #expect(PersonNameNormaliser.part(" José  ") == "jose")
         #expect(PersonNameNormaliser.part("O'Brien") == "obrien")
-        #expect(PersonNameNormaliser.split(fullName: "Smith, Bob")
-            == NormalisedPersonName(given: "bob", surname: "smith"))
-        #expect(PersonNameNormaliser.split(fullName: "Dr. Robert J. Smith")
-            == NormalisedPersonName(given: "robert", surname: "smith"))
+        #expect(
+            PersonNameNormaliser.split(fullName: "Smith, Bob")
+                == NormalisedPersonName(given: "bob", surname: "smith"))
+        #expect(
+            PersonNameNormaliser.split(fullName: "Dr. Robert J. Smith")
+                == NormalisedPersonName(given: "robert", surname: "smith"))
     }
 
     @Test func headerRolesAreDetectedAndOverridable() {
         // Given CRM-style headers
-        let headers = ["id", "First Name", "Last Name", "Email Address", "Mobile", "Company / Account", "Title",
-                       "Zip", "soc_sec_id", "Organisation Name"]
+        let headers = [
+            "id", "First Name", "Last Name", "Email Address", "Mobile", "Company / Account", "Title",
+            "Zip", "soc_sec_id", "Organisation Name",
+        ]
         // When roles are detected with an override
         let roles = MatchRoleDetector.detect(headers: headers, overrides: ["company=Organisation Name"])
         // Then every known header has its role and the override wins
@@ -111,5 +120,38 @@ struct MatchingNormaliserTests {
         #expect(roles[1] == .givenName && roles[2] == .surname && roles[3] == .email && roles[4] == .phone)
         #expect(roles[6] == .jobTitle && roles[7] == .postcode && roles[8] == .nationalId)
         #expect(roles[9] == .company && roles[5] == nil)
+    }
+}
+
+@Suite("Lead matching table edge cases")
+struct MatchingTableEdgeCaseTests {
+    @Test func fullNameColumnIsSplitIntoGivenNameAndSurname() {
+        // Given a CSV with a single "Name" column
+        let table = MatchRecordTable(
+            headers: ["id", "Name", "Email"],
+            rows: [["7", "Smith, Bob", "BOB@x.com"], ["8", "Dr. Ann Lee", ""]])
+        // When the table is built
+        // Then ids come from the id column and names are split and normalised
+        #expect(table.ids == ["7", "8"])
+        #expect(table.normalisedValues(at: 0)["given"] == "bob")
+        #expect(table.normalisedValues(at: 0)["surname"] == "smith")
+        #expect(table.normalisedValues(at: 1)["given"] == "ann")
+        #expect(table.normalisedValues(at: 0)["email"] == "bob@x.com")
+    }
+
+    @Test func emptyAndTinyTablesAreHandled() {
+        // Given an empty table and a two-record table of one person
+        let empty = MatchRecordTable(ids: [], columns: [(.givenName, []), (.surname, [])])
+        let tiny = MatchRecordTable(
+            ids: ["a", "b"],
+            columns: [
+                (.givenName, ["Robert", "Bob"]), (.surname, ["Smith", "Smith"]), (.email, ["rs@x.io", "RS@x.io"]),
+            ])
+        // When de-duplicated
+        let none = LeadDeduplicator(table: empty).run()
+        let pair = LeadDeduplicator(table: tiny).run()
+        // Then nothing crashes, the empty table has no clusters and the pair is found
+        #expect(none.clusters.isEmpty)
+        #expect(pair.clusters == [[0, 1]])
     }
 }
