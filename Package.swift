@@ -28,7 +28,6 @@ let package = Package(
     targets: [
         .target(
             name: "CoxswainDomain",
-            exclude: ["Analytics"],  // TEMP while the analytics engine is being written
             swiftSettings: swiftSettings
         ),
         .target(
@@ -88,7 +87,6 @@ let package = Package(
                 "CoxswainDomain",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Analytics"],  // TEMP
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -100,7 +98,6 @@ let package = Package(
         .testTarget(
             name: "CoxswainServicesTests",
             dependencies: ["CoxswainServices", "CoxswainTesting"],
-            exclude: ["Analytics"],  // TEMP
             swiftSettings: swiftSettings
         ),
         .testTarget(

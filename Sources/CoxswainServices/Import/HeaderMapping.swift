@@ -22,7 +22,7 @@ public struct HeaderMapping: Sendable {
 
     /// Normalised form used for matching: `"Zip/Postal Code"` → `"zippostalcode"`.
     public static func key(_ header: String) -> String {
-        String(header.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        FastText.looseKey(header)
     }
 
     /// Maps `headers` for `schema`. Throws ``ValidationFailure`` when two columns claim the same field or an

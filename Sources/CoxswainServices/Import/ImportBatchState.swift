@@ -264,7 +264,7 @@ struct PreparedImportBatch: Sendable {
     var lines: [String: Int]
 }
 
-@inline(__always) func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
+@inline(__always) func trimmed(_ s: String) -> String { FastText.trimmed(s) }
 
 extension Array {
     func chunks(of size: Int) -> [ArraySlice<Element>] {

@@ -96,3 +96,30 @@ struct MoneyAndDatesTests {
         #expect(Timestamp.parse("2026-03-01T25:00:00Z") == nil)
     }
 }
+
+@Suite("Fast text helpers")
+struct FastTextTests {
+    @Test func trimmingRemovesOnlyOuterWhitespaceIncludingNoBreakSpaces() {
+        #expect(FastText.trimmed("  Ada\u{A0}") == "Ada")
+        #expect(FastText.trimmed("\t\r\nGrace Hopper \n") == "Grace Hopper")
+        #expect(FastText.trimmed("Zoë") == "Zoë")
+        #expect(FastText.trimmed("   ") == "")
+        #expect(FastText.trimmed("") == "")
+    }
+
+    @Test func looseKeysIgnoreCasePunctuationAndSpaces() {
+        #expect(FastText.looseKey("Zip/Postal Code") == "zippostalcode")
+        #expect(FastText.looseKey("Company / Account") == "companyaccount")
+        #expect(FastText.looseKey("Straße Nr.") == "straßenr")
+    }
+
+    @Test func emailAndPhoneChecksWorkOnBytes() {
+        #expect(FieldParser.isEmail("ada@example.com"))
+        #expect(!FieldParser.isEmail("ada@example"))
+        #expect(!FieldParser.isEmail("ada@@example.com"))
+        #expect(!FieldParser.isEmail("@example.com"))
+        #expect(!FieldParser.isEmail("ada@.com"))
+        #expect(!FieldParser.isEmail("a da@example.com"))
+        #expect(FieldParser.isEmail("ada.lovelace+crm@mail.example.co.uk"))
+    }
+}

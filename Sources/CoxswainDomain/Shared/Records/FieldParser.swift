@@ -21,14 +21,14 @@ public enum FieldParser {
         var text: String?
         switch source {
         case .text(let t):
-            let trimmed = t.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = FastText.trimmed(t)
             if trimmed.isEmpty { return .success(.null) }
             text = trimmed
         case .json(let j):
             switch j {
             case .null: return .success(.null)
             case .string(let s):
-                let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = FastText.trimmed(s)
                 if trimmed.isEmpty { return .success(.null) }
                 text = trimmed
             default: text = nil
@@ -53,7 +53,7 @@ public enum FieldParser {
         case .phone:
             guard let t = text else { return bad("invalid_type", "must be a string, got \(json?.kindName ?? "?")") }
             let digits = t.utf8.filter { $0 >= 48 && $0 <= 57 }.count
-            let allowed = t.unicodeScalars.allSatisfy { CharacterSet(charactersIn: "0123456789 +-().,/#xXeExtT").contains($0) }
+            let allowed = t.utf8.allSatisfy { Self.phoneBytes[Int($0)] }
             guard digits >= 5, digits <= 20, allowed, t.count <= 40 else { return bad("invalid_format", "'\(clip(t))' is not a phone number") }
             return .success(.text(t))
         case .url:
@@ -122,10 +122,10 @@ public enum FieldParser {
             if case .array(let arr)? = json {
                 for item in arr {
                     guard case .string(let s) = item else { return bad("invalid_type", "must be an array of strings") }
-                    items.append(s.trimmingCharacters(in: .whitespaces))
+                    items.append(FastText.trimmed(s))
                 }
             } else if let t = text {
-                items = t.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                items = t.split(separator: ";").map { FastText.trimmed(String($0)) }
             } else {
                 return bad("invalid_type", "must be an array of strings")
             }
@@ -171,7 +171,7 @@ public enum FieldParser {
             return .failure(FieldIssue(code: "invalid_type", field: field, message: "must be a number, got \(other.kindName)"))
         case .text(let t): text = t
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = FastText.trimmed(text)
         if trimmed.isEmpty { return .success(.null) }
         switch Money.parse(trimmed, currency: currency) {
         case .success(let money):
@@ -193,18 +193,38 @@ public enum FieldParser {
         return Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX"))
     }
 
+    /// `local@domain.tld`: one `@`, a non-empty local part, a domain with a dot not at either end, no spaces or
+    /// commas, at most 254 bytes.
     static func isEmail(_ t: String) -> Bool {
-        let parts = t.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-            t.utf8.count <= 254, !t.contains(" "), !t.contains(",")
-        else { return false }
-        return true
+        var at = -1
+        var count = 0
+        var lastDot = -1
+        for (i, b) in t.utf8.enumerated() {
+            count += 1
+            if b == UInt8(ascii: "@") {
+                if at >= 0 { return false }
+                at = i
+            } else if b == 32 || b == UInt8(ascii: ",") || b < 32 {
+                return false
+            } else if b == UInt8(ascii: "."), at >= 0 {
+                if i == at + 1 { return false }
+                lastDot = i
+            }
+        }
+        return at > 0 && lastDot > at + 1 && lastDot < count - 1 && count <= 254
     }
+
+    /// Bytes allowed in a phone number: digits, space, `+ - ( ) . , / #` and the letters of "ext"/"x"/"e"/"t".
+    static let phoneBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for b in "0123456789 +-().,/#xXeExtT".utf8 { table[Int(b)] = true }
+        return table
+    }()
 
     /// Matches a choice ignoring case, spaces, `_` and `-`: "Closed Won" matches `closed_won`.
     /// CRM export values ("Open - Not Contacted") are also recognised through ``choiceSynonyms``.
     public static func choiceMatch(_ input: String, _ values: [String]) -> String? {
-        func key(_ s: String) -> String { String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }) }
+        let key = FastText.looseKey
         let k = key(input)
         if let v = values.first(where: { key($0) == k }) { return v }
         if let canonical = choiceSynonyms[k], values.contains(canonical) { return canonical }
@@ -240,7 +260,7 @@ public enum FieldParser {
             for part in t.split(separator: ";") {
                 let ends = part.components(separatedBy: "..")
                 guard ends.count == 2 else { return bad("'\(clip(String(part)))' is not a range START..END") }
-                pairs.append((ends[0].trimmingCharacters(in: .whitespaces), ends[1].trimmingCharacters(in: .whitespaces)))
+                pairs.append((FastText.trimmed(ends[0]), FastText.trimmed(ends[1])))
             }
         } else {
             return bad("must be a list of date ranges")

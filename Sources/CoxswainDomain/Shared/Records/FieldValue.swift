@@ -88,7 +88,7 @@ public enum Timestamp {
     /// Parses ISO 8601 timestamps with or without fraction and with `Z` or `±HH:MM` offsets; a bare date
     /// `YYYY-MM-DD` means midnight UTC. Returns nil for anything else.
     public static func parse(_ text: some StringProtocol) -> Date? {
-        let s = String(text).trimmingCharacters(in: .whitespaces)
+        let s = FastText.trimmed(String(text))
         if s.count == 10, let d = LocalDate(parsing: s) { return Date(timeIntervalSince1970: Double(d.dayNumber) * 86_400) }
         let b = Array(s.utf8)
         guard b.count >= 19, let date = LocalDate(parsing: String(decoding: b[0..<10], as: UTF8.self)),
