@@ -8,7 +8,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure an engine's throughput on generated data (use a release build).",
-        subcommands: [ImportBench.self, CSVBench.self])
+        subcommands: [ImportBench.self, CSVBench.self, DedupeBench.self, AnalyticsBench.self])
 }
 
 /// Peak resident set size of this process, in MiB.
@@ -85,6 +85,62 @@ struct CSVBench: AsyncParsableCommand {
         try CSVBenchmark.writeLeadFixture(path: path, rows: rows)
         let result = try CSVBenchmark.measureParse(path: path)
         print("bench csv: \(result)")
+        print(String(format: "  peak RSS %.0f MiB", peakRSSMiB()))
+    }
+}
+
+/// De-duplicates generated leads with ~12% realistic duplicates and reports speed, accuracy and the incremental check.
+struct DedupeBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dedupe", abstract: "De-duplicate generated leads; report time, pairwise F1 and incremental-check latency.",
+        discussion: "Figures to reach (release): 100k leads < 2 s; 1M < 30 s with peak RSS < 2 GiB; incremental check p99 < 2 ms at 1M.")
+
+    @Option(help: "Leads to generate.") var leads = 100_000
+    @Option(help: "Incremental-check queries to time.") var queries = 1_000
+    @Option(help: "Random seed.") var seed: UInt64 = 2_026
+
+    func run() async throws {
+        let r = DedupBenchmark.run(leadCount: leads, duplicateRate: 0.12, seed: seed, queries: queries)
+        print("bench dedupe: \(grouped(r.leads)) leads, \(grouped(r.clusters)) clusters")
+        print(
+            String(
+                format: "  engine %.2f s (table %.2f s, blocking %.2f, training %.2f, scoring %.2f, clustering %.2f)",
+                r.engineSeconds, r.tableSeconds, r.timings.blocking, r.timings.training, r.timings.scoring, r.timings.clustering))
+        print(
+            String(
+                format: "  pairwise F1 %.4f P %.4f R %.4f; pairs compared %@ (reduction ratio %.5f)",
+                r.score.f1, r.score.precision, r.score.recall, grouped(r.statistics.pairsCompared), r.statistics.reductionRatio))
+        print(
+            String(
+                format: "  incremental check: index %.2f s, p50 %.3f ms, p99 %.3f ms over %d queries", r.indexSeconds,
+                r.queryP50Milliseconds, r.queryP99Milliseconds, r.queries))
+        print(String(format: "  peak RSS %.0f MiB", peakRSSMiB()))
+    }
+}
+
+/// Times the metrics engine on 100k generated opportunities.
+struct AnalyticsBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analytics", abstract: "Build the metrics engine over generated opportunities and time queries.",
+        discussion: "Figure to reach (release): a metrics query over 100k opportunities in < 50 ms.")
+
+    @Option(help: "Opportunities to generate.") var opportunities = 100_000
+    @Option(help: "Random seed.") var seed: UInt64 = 7
+
+    func run() async throws {
+        let result = AnalyticsBenchmark.run(opportunities: opportunities, seed: seed, repetitions: 7)
+        print(
+            "bench analytics: \(grouped(result.opportunities)) opportunities, \(grouped(result.stageChanges)) stage changes, \(grouped(result.activities)) activities, \(result.reps) reps"
+        )
+        print(String(format: "  generate %.2f s, build engine %.2f s", result.generateSeconds, result.buildSeconds))
+        print(
+            String(
+                format: "  query by rep (fiscal year, all metrics): median %.1f ms, best %.1f ms", result.queryMedianSeconds * 1000,
+                result.queryMinSeconds * 1000))
+        print(
+            String(
+                format: "  quarter vs previous %.1f ms; year by quarter %.1f ms; cohort comparison %.0f ms",
+                result.comparisonSeconds * 1000, result.periodGroupingSeconds * 1000, result.cohortSeconds * 1000))
         print(String(format: "  peak RSS %.0f MiB", peakRSSMiB()))
     }
 }
