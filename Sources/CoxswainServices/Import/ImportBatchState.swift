@@ -3,6 +3,8 @@ import Foundation
 
 /// What one batch did.
 struct ImportBatchOutcome: Sendable {
+    var prepareSeconds = 0.0
+    var writeSeconds = 0.0
     var inserted = 0
     var updated = 0
     var unchanged = 0
@@ -40,6 +42,7 @@ struct ImportBatchState: Sendable {
 
     /// Everything up to the write: duplicate detection, validation, references, unique fields.
     mutating func prepare(_ rows: [ImportRow], service: RecordService) async throws -> PreparedImportBatch {
+        let clock = ContinuousClock.now
         var outcome = ImportBatchOutcome()
         let schema = self.schema
         let mapping = self.mapping
@@ -169,6 +172,7 @@ struct ImportBatchState: Sendable {
                 inserts.append(batchRecords[i])
             }
         }
+        outcome.prepareSeconds = Self.seconds(since: clock)
         return PreparedImportBatch(
             outcome: outcome, inserts: inserts, updates: updates, rows: rows, schema: schema, actor: actor, jobID: jobID,
             now: context.now, dryRun: options.dryRun,
@@ -178,7 +182,9 @@ struct ImportBatchState: Sendable {
     /// Writes a prepared batch in one transaction; if the database refuses it, every row of the batch is
     /// reported as rejected with the reason (nothing of it is written).
     static func write(_ batch: PreparedImportBatch, service: RecordService) async throws -> ImportBatchOutcome {
+        let clock = ContinuousClock.now
         var outcome = batch.outcome
+        defer { _ = clock }
         let inserts = batch.inserts
         let updates = batch.updates
         if batch.dryRun {
@@ -220,6 +226,7 @@ struct ImportBatchState: Sendable {
             }
             outcome.inserted = inserts.count
             outcome.updated = updates.count
+            outcome.writeSeconds = Self.seconds(since: clock)
         } catch {
             // Nothing of this batch was written: report every row with the reason.
             let reason = FieldIssue(code: "batch_failed", field: "", message: "the batch was rolled back: \(error)")
@@ -234,6 +241,11 @@ struct ImportBatchState: Sendable {
 }
 
 extension ImportBatchState {
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
     /// `0190f0c2-7b1e-7000-8000-000000000001`-shaped (8-4-4-4-12 hex digits).
     static func isUUID(_ s: String) -> Bool {
         let b = Array(s.utf8)

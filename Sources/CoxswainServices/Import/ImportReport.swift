@@ -23,6 +23,9 @@ public struct ImportReport: Sendable {
     public var ignoredColumns: [String] = []
     public var mappedColumns: [(String, String)] = []
     public var seconds: Double = 0
+    /// Time spent validating and resolving (overlaps with writing) and writing batches.
+    public var prepareSeconds: Double = 0
+    public var writeSeconds: Double = 0
     public var dryRun = false
 
     public init(entity: String) { self.entity = entity }

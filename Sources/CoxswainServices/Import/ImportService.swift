@@ -74,6 +74,8 @@ public struct ImportService: Sendable {
         }
 
         func collect(_ outcome: ImportBatchOutcome) throws {
+            report.prepareSeconds += outcome.prepareSeconds
+            report.writeSeconds += outcome.writeSeconds
             report.inserted += outcome.inserted
             report.updated += outcome.updated
             report.unchanged += outcome.unchanged

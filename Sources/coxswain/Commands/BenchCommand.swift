@@ -67,6 +67,7 @@ struct ImportBench: AsyncParsableCommand {
         await dropSchema?()
         print("bench import (\(handle.engine)): \(report.summary)")
         print(String(format: "  %.2f s, %@ rows/s, peak RSS %.0f MiB", report.seconds, grouped(Int(report.rowsPerSecond)), peakRSSMiB()))
+        print(String(format: "  validating/resolving %.2f s, writing %.2f s (overlapping)", report.prepareSeconds, report.writeSeconds))
         if report.rejectedCount > 0 {
             for r in report.rejected.prefix(5) { print("  rejected line \(r.line): \(r.issues.map(\.description).joined(separator: "; "))") }
         }
