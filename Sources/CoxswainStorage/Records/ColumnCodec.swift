@@ -13,14 +13,21 @@ enum ColumnCodec {
         return spec.name
     }
 
-    /// The bind value for `value` of `spec` in `record` (the record supplies a money field's currency).
-    /// Nulls are typed so PostgreSQL accepts them for the column's type.
-    static func bind(_ value: FieldValue, _ spec: FieldSpec, in record: Record) -> any Encodable & Sendable {
+    /// The SQL expression storing `value` of `spec` in `record` (the record supplies a money field's currency):
+    /// a bound parameter, or the literal `NULL`. Nulls are never bound as Swift optionals — both drivers send
+    /// optionals through their slow `Encodable` path, and an untyped `NULL` literal takes the column's type.
+    static func bind(_ value: FieldValue, _ spec: FieldSpec, in record: Record) -> any SQLExpression {
+        guard let raw = self.value(value, spec, in: record) else { return SQLLiteral.null }
+        return SQLBind(raw)
+    }
+
+    /// The stored representation of `value` (String, Int64 or Bool), or nil for null.
+    static func value(_ value: FieldValue, _ spec: FieldSpec, in record: Record) -> (any Encodable & Sendable)? {
         switch spec.kind {
         case .integer:
             return value.integer
         case .money(let currencyField):
-            guard let amount = value.decimal else { return Int64?.none }
+            guard let amount = value.decimal else { return nil }
             let currency = record.text(currencyField).flatMap { Currency(code: $0) } ?? .usd
             return Money(amount, currency).rounded().minorUnits
         case .timestamp:
@@ -32,7 +39,7 @@ enum ColumnCodec {
         case .date:
             return value.date.map(\.description)
         case .list, .dateRanges, .customFields:
-            if value.isNull { return String?.none }
+            if value.isNull { return nil }
             return value.json.serialized()
         case .id, .text, .email, .phone, .url, .currency, .choice, .reference, .timeOfDay, .timeZone:
             return value.text

@@ -11,7 +11,7 @@ enum SQLFilters {
             guard let spec = schema.field(filter.field) else { throw StoreError.invalidQuery("\(schema.name) has no field \(filter.field)") }
             let column = SQLIdentifier(ColumnCodec.column(spec))
             let probe = Record(schema: schema)
-            func bind(_ v: FieldValue) -> SQLBind { SQLBind(ColumnCodec.bind(v, spec, in: probe)) }
+            func bind(_ v: FieldValue) -> any SQLExpression { ColumnCodec.bind(v, spec, in: probe) }
             switch filter.op {
             case .eq: select = select.where(column, .equal, bind(filter.values[0]))
             case .ne: select = select.where(SQLQueryString("(\(column) IS NULL OR \(column) <> \(bind(filter.values[0])))"))

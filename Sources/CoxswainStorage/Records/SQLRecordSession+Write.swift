@@ -16,7 +16,7 @@ extension SQLRecordSession {
             for record in records[start..<end] {
                 var binds: [any SQLExpression] = []
                 binds.reserveCapacity(specs.count)
-                for (i, spec) in specs.enumerated() { binds.append(SQLBind(ColumnCodec.bind(record.values[i], spec, in: record))) }
+                for (i, spec) in specs.enumerated() { binds.append(ColumnCodec.bind(record.values[i], spec, in: record)) }
                 insert = insert.values(binds)
             }
             try await insert.run()
@@ -28,7 +28,7 @@ extension SQLRecordSession {
         let schema = record.schema
         var update = db.update(schema.table)
         for (i, spec) in schema.fields.enumerated() where spec.name != "id" {
-            update = update.set(SQLIdentifier(ColumnCodec.column(spec)), to: SQLBind(ColumnCodec.bind(record.values[i], spec, in: record)))
+            update = update.set(SQLIdentifier(ColumnCodec.column(spec)), to: ColumnCodec.bind(record.values[i], spec, in: record))
         }
         try await update.where("id", .equal, SQLBind(record.id)).run()
     }
@@ -43,7 +43,7 @@ extension SQLRecordSession {
             for e in chunk {
                 insert = insert.values(
                     SQLBind(Self.millis(e.at)), SQLBind(e.actor), SQLBind(e.action), SQLBind(e.entity),
-                    SQLBind(e.recordID), SQLBind(e.before), SQLBind(e.after))
+                    SQLBind(e.recordID), Self.optional(e.before), Self.optional(e.after))
             }
             try await insert.run()
         }
@@ -56,7 +56,7 @@ extension SQLRecordSession {
                 "forecast_category", "changed_at", "changed_by")
             for c in chunk {
                 insert = insert.values(
-                    SQLBind(c.opportunityID), SQLBind(c.fromStage), SQLBind(c.toStage), SQLBind(c.amount.rounded().minorUnits),
+                    SQLBind(c.opportunityID), Self.optional(c.fromStage), SQLBind(c.toStage), SQLBind(c.amount.rounded().minorUnits),
                     SQLBind(c.amount.currency.code), SQLBind(Int64(c.probability)), SQLBind(c.closeDate.description),
                     SQLBind(c.forecastCategory.rawValue), SQLBind(Self.millis(c.changedAt)), SQLBind(c.changedBy))
             }
@@ -70,8 +70,8 @@ extension SQLRecordSession {
                 "entity", "record_id", "field", "old_value", "new_value", "changed_at", "changed_by")
             for c in chunk {
                 insert = insert.values(
-                    SQLBind(c.entity), SQLBind(c.recordID), SQLBind(c.field), SQLBind(c.oldValue),
-                    SQLBind(c.newValue), SQLBind(Self.millis(c.changedAt)), SQLBind(c.changedBy))
+                    SQLBind(c.entity), SQLBind(c.recordID), SQLBind(c.field), Self.optional(c.oldValue),
+                    Self.optional(c.newValue), SQLBind(Self.millis(c.changedAt)), SQLBind(c.changedBy))
             }
             try await insert.run()
         }
@@ -91,6 +91,9 @@ extension SQLRecordSession {
             )
             .run()
     }
+
+    /// A bound string, or the literal `NULL` (never a bound optional; see ``ColumnCodec/bind(_:_:in:)``).
+    static func optional(_ value: String?) -> any SQLExpression { value.map { SQLBind($0) } ?? SQLLiteral.null }
 
     static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
     static func date(_ millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }

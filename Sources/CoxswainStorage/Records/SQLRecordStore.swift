@@ -62,8 +62,8 @@ struct SQLRecordSession: RecordWriting {
         var records = try rows.prefix(query.limit).map { try ColumnCodec.decode($0, schema: schema) }
         var next: String?
         if rows.count > query.limit, let last = records.last {
-            let raw = ColumnCodec.bind(last[sortSpec.name], sortSpec, in: last)
-            next = PageCursor(sort: query.sort, descending: query.descending, value: PageCursor.Value(raw), id: last.id).encoded
+            let raw = ColumnCodec.value(last[sortSpec.name], sortSpec, in: last)
+            next = PageCursor(sort: query.sort, descending: query.descending, value: raw.map(PageCursor.Value.init) ?? .null, id: last.id).encoded
         }
         records = Array(records)
         return RecordPage(records: records, nextCursor: next)
