@@ -159,3 +159,29 @@ struct RecordAPITests {
         }
     }
 }
+
+@Suite("Record API conflicts")
+struct RecordAPIConflictTests {
+    @Test(arguments: TestBackend.available)
+    func deletingAReferencedRecordOrReusingAUniqueValueIsAConflict(backend: TestBackend) async throws {
+        try await withTestApp(backend) { client, _, _ in
+            let ids = try await seed(client)
+            // Given a rep who owns an account
+            let (status, problem, _) = try await client.send(.delete, "/api/v1/reps/\(ids.rep)")
+            // Then deleting the rep is refused with 409 and the rep is still there
+            #expect(status == .conflict)
+            #expect(problem["code"]?.stringValue == "reference_violation")
+            let (still, _, _) = try await client.send(.get, "/api/v1/reps/\(ids.rep)")
+            #expect(still == .ok)
+            // And a second rep with the same e-mail is a conflict naming the field
+            let (s2, p2, _) = try await client.send(
+                .post, "/api/v1/reps", json: #"{"first_name":"D","last_name":"R","email":"dana@northwind.test","role":"ae"}"#)
+            #expect(s2 == .conflict)
+            #expect(p2["errors"]?.arrayValue?.first?["pointer"]?.stringValue == "/email")
+            // And patching or deleting an unknown id is 404
+            let (s3, _, _) = try await client.send(.patch, "/api/v1/leads/nope", json: #"{"last_name":"X"}"#)
+            let (s4, _, _) = try await client.send(.delete, "/api/v1/leads/nope")
+            #expect(s3 == .notFound && s4 == .notFound)
+        }
+    }
+}
