@@ -9,7 +9,11 @@ extension Array where Element: Sendable {
         let chunk = (count + workers - 1) / workers
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // Deinitialise before freeing, or every mapped element leaks.
+            results.deinitialize()
+            results.deallocate()
+        }
         let base = SendableBuffer(buffer: results)
         self.withUnsafeBufferPointer { input in
             let source = SendableInput(buffer: input)
