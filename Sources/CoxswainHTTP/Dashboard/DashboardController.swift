@@ -97,15 +97,7 @@ struct DashboardController: Sendable {
     static func shortLabel(_ p: FiscalPeriod) -> String { "FY\(p.fiscalYear % 100 < 10 ? "0" : "")\(p.fiscalYear % 100) Q\(p.number)" }
 
     /// `1234567` → `1,234,567`.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
 }
 
 struct DashboardError: Error, CustomStringConvertible {

@@ -29,14 +29,20 @@ public struct RecordService: Sendable {
 
     /// What validation needs from the organisation's configuration.
     public func validationContext(_ reader: any RecordReading) async throws -> ValidationContext {
+        try await contextAndSettings(reader).context
+    }
+
+    /// The validation context and the settings it was built from, loaded once.
+    func contextAndSettings(_ reader: any RecordReading) async throws -> (context: ValidationContext, settings: OrgSettings) {
         let settings = try await OrgSettings.load(from: reader)
         var stages = try await reader.list(StageDefinition.schema, ListQuery(limit: 1000)).records.map(StageDefinition.init(record:))
         if stages.isEmpty { stages = StageDefinition.defaults }
         let definitions = try await reader.list(CustomFieldDefinition.schema, ListQuery(limit: 1000)).records
             .map(CustomFieldDefinition.init(record:))
-        return ValidationContext(
+        let context = ValidationContext(
             defaultCurrency: settings.defaultCurrency, stages: stages,
             customFields: Dictionary(grouping: definitions, by: \.entity), now: environment.now())
+        return (context, settings)
     }
 
     public func get(_ schema: EntitySchema, id: String) async throws -> Record {
@@ -82,7 +88,7 @@ public struct RecordService: Sendable {
     public func update(_ schema: EntitySchema, id: String, _ patch: RecordInput, by actor: Principal) async throws -> Record {
         try await store.write { tx in
             guard let existing = try await tx.get(schema, id: id) else { throw RecordNotFound(entity: schema.name, id: id) }
-            let context = try await validationContext(tx)
+            let (context, settings) = try await contextAndSettings(tx)
             var record = try schema.validate(patch, mode: .update(existing: existing), context: context).get()
             var batch = [record]
             if let found = try await ReferenceResolver.resolve(&batch, reader: tx)[0] {
@@ -91,7 +97,6 @@ public struct RecordService: Sendable {
             record = batch[0]
             let changed = record.changedFields(comparedTo: existing)
             if changed.isEmpty { return existing }
-            let settings = try await OrgSettings.load(from: tx)
             try await Self.recordHistory(
                 old: existing, new: &record, changed: changed, calendar: settings.fiscalCalendar,
                 at: context.now, by: actor, in: tx)

@@ -1,3 +1,4 @@
+import CoxswainDomain
 import Foundation
 
 /// A progress bar on standard error: `importing leads ▕██████░░░░▏ 61%  612,000 rows  148,211/s`.
@@ -43,13 +44,5 @@ final class ProgressBar: @unchecked Sendable {
 /// Writes a line to standard error.
 func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
-/// `1234567` → `1,234,567`.
-func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (i, ch) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(ch)
-    }
-    return (n < 0 ? "-" : "") + out
-}
+/// `1234567` → `1,234,567` (see ``NumberText/grouped(_:)``).
+func grouped(_ n: Int) -> String { NumberText.grouped(n) }
