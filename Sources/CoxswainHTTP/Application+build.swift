@@ -9,13 +9,21 @@ import Logging
 /// Returns the route table too, so tests can check the OpenAPI document covers every route.
 public func buildRouter(services: AppServices, configuration: HTTPConfiguration) async throws -> (Router<AppRequestContext>, RouteTable) {
     let router = Router(context: AppRequestContext.self)
+    router.middlewares.add(SecurityHeadersMiddleware())
     router.middlewares.add(ProblemMiddleware())
+    router.middlewares.add(AuthMiddleware(access: services.access, maxBodyBytes: configuration.maxBodyBytes))
     let table = RouteTable()
     for schema in EntityCatalog.all {
         RecordController(schema: schema, services: services, maxBodyBytes: configuration.maxBodyBytes).register(on: router, table: table)
     }
     SystemController(services: services, maxBodyBytes: configuration.maxBodyBytes).register(on: router, table: table)
-    try await DashboardController.load(services: services).register(on: router, table: table)
+    let dashboard = try await DashboardController.load(services: services)
+    dashboard.register(on: router, table: table)
+    AccessController(services: services, maxBodyBytes: configuration.maxBodyBytes).register(on: router, table: table)
+    let throttle = LoginThrottle(
+        perAccount: configuration.loginAttemptsPerAccount, perIP: configuration.loginAttemptsPerIP, window: configuration.loginWindow)
+    LoginController(services: services, templates: dashboard.templates, configuration: configuration, throttle: throttle)
+        .register(on: router, table: table)
     let document = OpenAPIDocument.build(routes: table.entries).serialized()
     table.on(router, .get, "/openapi.json") { _, _ in Reply.text(document, contentType: "application/json; charset=utf-8") }
     return (router, table)

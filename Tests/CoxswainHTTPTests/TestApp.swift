@@ -10,19 +10,55 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 
-/// Runs `body` against the real router over a fresh database of `backend`.
+/// Runs `body` against the real router over a fresh database of `backend`. The client sends an admin's
+/// write token on every request unless the request carries its own `Authorization` or `Cookie` header, or
+/// ``TestHeaders/anonymous``.
 func withTestApp(
-    _ backend: TestBackend, maxBodyBytes: Int = 64 * 1024,
+    _ backend: TestBackend, maxBodyBytes: Int = 64 * 1024, configuration: HTTPConfiguration? = nil,
     _ body: @escaping @Sendable (any TestClientProtocol, AppServices, RouteTable) async throws -> Void
 ) async throws {
     try await withTestStore(backend) { store in
-        let services = AppServices(records: RecordService(store: store, environment: .fixed()), engine: backend.rawValue)
-        let (router, table) = try await buildRouter(services: services, configuration: HTTPConfiguration(maxBodyBytes: maxBodyBytes))
+        let records = RecordService(store: store, environment: .fixed())
+        let access = AccessService(store: store, environment: .fixed(), bcryptCost: 4)
+        let services = AppServices(records: records, access: access, engine: backend.rawValue)
+        let admin = try await access.createUser(
+            email: "admin@test.coxswain", role: .admin, rep: nil, password: "admin-password", by: .system("test"))
+        let (_, secret) = try await access.createToken(userID: admin.id, name: "tests", scope: .write, expiresAt: nil, by: .system("test"))
+        var config = configuration ?? HTTPConfiguration()
+        config.maxBodyBytes = maxBodyBytes
+        let (router, table) = try await buildRouter(services: services, configuration: config)
         var logger = Logger(label: "test")
         logger.logLevel = ProcessInfo.processInfo.environment["TEST_LOG"] != nil ? .debug : .critical
         let app = Application(router: router, logger: logger)
-        try await app.test(.router) { client in try await body(client, services, table) }
+        try await app.test(.router) { client in
+            try await body(AuthorizedClient(inner: client, authorization: "Bearer \(secret)"), services, table)
+        }
     }
+}
+
+enum TestHeaders {
+    /// Send the request without any credentials.
+    static var anonymous: HTTPFields { [HTTPField.Name("X-Test-Anonymous")!: "1"] }
+    static func bearer(_ secret: String) -> HTTPFields { [.authorization: "Bearer \(secret)"] }
+}
+
+/// Adds a default `Authorization` header to requests that carry no credentials of their own.
+struct AuthorizedClient: TestClientProtocol {
+    let inner: any TestClientProtocol
+    let authorization: String
+
+    func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+        var h = headers
+        let anonymous = HTTPField.Name("X-Test-Anonymous")!
+        if h[anonymous] != nil {
+            h[anonymous] = nil
+        } else if h[.authorization] == nil && h[.cookie] == nil {
+            h[.authorization] = authorization
+        }
+        return try await inner.executeRequest(uri: uri, method: method, headers: h, body: body)
+    }
+
+    var port: Int? { inner.port }
 }
 
 extension TestClientProtocol {

@@ -25,7 +25,7 @@ struct RecordController: Sendable {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = try ListQueryParser.parse(request.queryPairs, schema: schema)
-        let page = try await services.records.list(schema, query)
+        let page = try await services.records.list(schema, query, as: context.principal)
         if request.uri.queryParameters["format"] == "csv" {
             return Reply.csv(ExportService.csv(page.records, schema: schema), filename: "\(schema.plural).csv")
         }
@@ -36,7 +36,7 @@ struct RecordController: Sendable {
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        return Reply.json(try await services.records.get(schema, id: id).json)
+        return Reply.json(try await services.records.get(schema, id: id, as: context.principal).json)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -39,6 +39,7 @@ struct SystemController: Sendable {
 
     /// Changes organisation settings; every key is checked and an audit row records before/after.
     @Sendable func updateSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try AccessRules.require(.configure, context.principal, writing: true)
         var request = request
         let pairs = try await request.jsonObject(limit: maxBodyBytes)
         let actor = context.principal
@@ -89,6 +90,7 @@ struct SystemController: Sendable {
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try AccessRules.require(.readAudit, context.principal)
         let q = request.uri.queryParameters
         var query = AuditQuery()
         query.entity = q["entity"].map(String.init)
@@ -140,7 +142,7 @@ struct SystemController: Sendable {
 
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        _ = try await services.records.get(Opportunity.schema, id: id)
+        _ = try await services.records.get(Opportunity.schema, id: id, as: context.principal)
         let (stages, fields) = try await services.store.read { r in
             (try await r.stageHistory(opportunityID: id), try await r.fieldHistory(entity: "opportunity", recordID: id))
         }

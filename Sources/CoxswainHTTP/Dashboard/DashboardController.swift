@@ -43,7 +43,7 @@ struct DashboardController: Sendable {
         let now = services.records.environment.now()
         let calendar = try await services.store.read { try await OrgSettings.load(from: $0) }.fiscalCalendar
         let today = LocalDate(now, in: calendar.timeZone)
-        let o = try await OrgOverview.load(from: services.store, today: today)
+        let o = try await OrgOverview.load(from: services.store, today: today, as: context.principal)
         let code = o.settings.defaultCurrency.code
         let compact = ValueFormat.currency(code: code)
         func moneyList(_ list: [Money]) -> String {
@@ -81,15 +81,23 @@ struct DashboardController: Sendable {
             "pipelineChart": pipeline.svg(), "pipelineTable": pipeline.tableHTML(),
             "bookingsChart": bookings.svg(), "bookingsTable": bookings.tableHTML(),
         ]
-        return try render("home", page)
+        return try render("home", page, context: context)
+    }
+
+    /// Renders a page with the signed-in user's label and the session's CSRF token (for the sign-out form and
+    /// every other form) added to `object`.
+    func render(_ template: String, _ object: [String: Any], context: AppRequestContext) throws -> Response {
+        var object = object
+        object["csrfToken"] = context.csrfToken ?? ""
+        object["userLabel"] = "\(context.principal.role.rawValue)"
+        return try render(template, object)
     }
 
     func render(_ template: String, _ object: [String: Any]) throws -> Response {
         guard let html = templates.render(object, withTemplate: template) else { throw DashboardError("template \(template) is missing") }
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"
+        headers[.cacheControl] = "private, no-store"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 

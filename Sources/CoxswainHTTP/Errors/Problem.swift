@@ -64,6 +64,12 @@ extension Problem {
         case let p as Problem: return p
         case let v as ValidationFailure:
             return Problem(.unprocessableContent, code: "validation_failed", detail: v.description, issues: v.issues)
+        case is Unauthenticated:
+            return Problem(.unauthorized, code: "unauthenticated", detail: "valid credentials are required")
+        case let d as AccessDenied:
+            return Problem(
+                .forbidden, code: d.code, detail: d.description,
+                issues: d.field.map { [FieldIssue(code: d.code, field: $0, message: d.message)] } ?? [])
         case let n as RecordNotFound:
             return Problem(.notFound, code: "not_found", detail: n.description)
         case let s as StoreError:

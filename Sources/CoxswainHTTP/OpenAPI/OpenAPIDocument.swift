@@ -114,6 +114,7 @@ enum OpenAPIDocument {
                         ])
                     )
                 ]))
+        addAccessPaths(add)
         _ = routes
         var schemas: [(String, JSONValue)] = []
         for schema in EntityCatalog.all {
@@ -150,7 +151,8 @@ enum OpenAPIDocument {
                 ])
             ),
             ("paths", .object(paths.map { ($0.0, .object($0.1)) })),
-            ("components", .object([("schemas", .object(schemas))])),
+            ("security", .array([.object([("bearerToken", .array([]))]), .object([("sessionCookie", .array([]))])])),
+            ("components", .object([("schemas", .object(schemas)), ("securitySchemes", securitySchemes)])),
         ])
     }
 

@@ -160,8 +160,10 @@ struct ImportBatchState: Sendable {
         }
         var inserts: [Record] = []
         var updates: [(Record, Record)] = []
+        let hidden = RecordService.hiddenKeys(schema, context.customFields, actor)
         for (i, item) in accepted.enumerated() {
-            let problems = (referenceIssues[i] ?? []) + (uniqueIssues[i] ?? [])
+            let access = RecordService.importAccessIssues(existing: item.existing, record: batchRecords[i], hidden: hidden, actor)
+            let problems = (referenceIssues[i] ?? []) + (uniqueIssues[i] ?? []) + access
             if !problems.isEmpty {
                 outcome.rejected.append(.init(line: item.row.line, issues: problems, cells: item.row.cells))
                 continue

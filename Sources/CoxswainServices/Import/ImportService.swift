@@ -26,6 +26,7 @@ public struct ImportService: Sendable {
         progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }
     ) async throws -> ImportReport {
         let started = Date()
+        try AccessRules.require(.write, schema, actor)
         let context = try await records.store.read { try await records.validationContext($0) }
         let delimiter = try Self.sniffDelimiter(path)
         let reader: CSVFileReader

@@ -24,26 +24,32 @@ public struct OrgOverview: Sendable {
     /// Closed-won bookings (default currency) for the last eight fiscal quarters, oldest first.
     public var bookingsByQuarter: [(FiscalPeriod, Money)]
 
-    /// Loads the overview as of `today`.
-    public static func load(from store: any RecordStore, today: LocalDate) async throws -> OrgOverview {
-        try await store.read { r in
+    /// Loads the overview as of `today`, as `principal` sees it: entities they may not read are left out and
+    /// every count and sum covers only the owners they can see (a rep's home shows their own pipeline).
+    public static func load(from store: any RecordStore, today: LocalDate, as principal: Principal) async throws -> OrgOverview {
+        @Sendable func scope(_ schema: EntitySchema) -> [ListFilter]? { (try? RecordService.scopeFilters(schema, for: principal)) ?? nil }
+        let oppScope = scope(Opportunity.schema)
+        return try await store.read { r in
             let settings = try await OrgSettings.load(from: r)
             let currency = settings.defaultCurrency
             var counts: [(String, Int)] = []
             for schema in [Rep.schema, Team.schema, Account.schema, Contact.schema, Lead.schema, Opportunity.schema, Activity.schema] {
-                counts.append((schema.plural, try await r.count(schema, filters: [])))
+                guard let filters = scope(schema) else { continue }
+                counts.append((schema.plural, try await r.count(schema, filters: filters)))
+            }
+            func aggregate(groupBy: String?, filters: [ListFilter]) async throws -> [AggregateRow] {
+                guard let oppScope else { return [] }
+                return try await r.aggregate(Opportunity.schema, groupBy: groupBy, sumField: "amount", filters: filters + oppScope)
             }
             let open = [ListFilter.eq("is_closed", .bool(false))]
-            let pipeline = try await r.aggregate(Opportunity.schema, groupBy: "currency", sumField: "amount", filters: open)
+            let pipeline = try await aggregate(groupBy: "currency", filters: open)
             let quarter = settings.fiscalCalendar.quarter(containing: today)
             let inQuarter = [
                 ListFilter.eq("is_won", .bool(true)), ListFilter("close_date", .gte, [.date(quarter.start)]),
                 ListFilter("close_date", .lte, [.date(quarter.end)]),
             ]
-            let won = try await r.aggregate(Opportunity.schema, groupBy: "currency", sumField: "amount", filters: inQuarter)
-            let stageRows = try await r.aggregate(
-                Opportunity.schema, groupBy: "stage", sumField: "amount",
-                filters: open + [.eq("currency", .text(currency.code))])
+            let won = try await aggregate(groupBy: "currency", filters: inQuarter)
+            let stageRows = try await aggregate(groupBy: "stage", filters: open + [.eq("currency", .text(currency.code))])
             var stages = try await r.list(StageDefinition.schema, ListQuery(sort: "sort_order", limit: 1000)).records.map(
                 StageDefinition.init(record:))
             if stages.isEmpty { stages = StageDefinition.defaults }
@@ -54,8 +60,8 @@ public struct OrgOverview: Sendable {
             var bookings: [(FiscalPeriod, Money)] = []
             for offset in (-7...0) {
                 let q = settings.fiscalCalendar.quarter(quarter, offsetBy: offset)
-                let rows = try await r.aggregate(
-                    Opportunity.schema, groupBy: nil, sumField: "amount",
+                let rows = try await aggregate(
+                    groupBy: nil,
                     filters: [
                         .eq("is_won", .bool(true)), .eq("currency", .text(currency.code)),
                         ListFilter("close_date", .gte, [.date(q.start)]), ListFilter("close_date", .lte, [.date(q.end)]),

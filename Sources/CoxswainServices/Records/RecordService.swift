@@ -45,22 +45,38 @@ public struct RecordService: Sendable {
         return (context, settings)
     }
 
-    public func get(_ schema: EntitySchema, id: String) async throws -> Record {
-        guard let record = try await store.read({ try await $0.get(schema, id: id) }) else {
-            throw RecordNotFound(entity: schema.name, id: id)
+    /// Reads one record as `principal`: records outside their reach are ``RecordNotFound`` (existence is
+    /// private), restricted custom fields are removed for roles that may not see them.
+    public func get(_ schema: EntitySchema, id: String, as principal: Principal) async throws -> Record {
+        let reach = try AccessRules.require(.read, schema, principal)
+        return try await store.read { r in
+            guard let record = try await r.get(schema, id: id), Self.visible(record, reach: reach, principal) else {
+                throw RecordNotFound(entity: schema.name, id: id)
+            }
+            return try await Self.redacted([record], schema, for: principal, reader: r)[0]
         }
-        return record
     }
 
-    public func list(_ schema: EntitySchema, _ query: ListQuery) async throws -> RecordPage {
-        try await store.read { try await $0.list(schema, query) }
+    /// Lists records as `principal`: owner-scoped entities are filtered to the principal's visible reps in the
+    /// query itself, so counts, pages and cursors never include other owners' records.
+    public func list(_ schema: EntitySchema, _ query: ListQuery, as principal: Principal) async throws -> RecordPage {
+        let reach = try AccessRules.require(.read, schema, principal)
+        guard let scoped = Self.scoped(query, schema, reach: reach, principal) else { return RecordPage(records: [], nextCursor: nil) }
+        return try await store.read { r in
+            var page = try await r.list(schema, scoped)
+            page.records = try await Self.redacted(page.records, schema, for: principal, reader: r)
+            return page
+        }
     }
 
     /// Validates and stores a new record. Throws ``ValidationFailure`` listing every problem.
     public func create(_ schema: EntitySchema, _ input: RecordInput, by actor: Principal) async throws -> Record {
         let env = environment
+        let reach = try AccessRules.require(.write, schema, actor)
+        let input = Self.defaultingOwner(input, schema, for: actor)
         return try await store.write { tx in
             let context = try await validationContext(tx)
+            try Self.checkRestrictedFields(input, schema, context: context, actor)
             var record = try schema.validate(input, mode: .create, context: context).get()
             let now = context.now
             record["id"] = .text(env.newID(record.timestamp("created_at") ?? now))
@@ -70,6 +86,7 @@ public struct RecordService: Sendable {
                 throw ValidationFailure(entity: schema.name, issues: found)
             }
             record = batch[0]
+            try Self.checkOwner(of: record, before: nil, reach: reach, actor)
             try await tx.insert([record])
             try await tx.append(audit: [
                 AuditEntry(
@@ -80,23 +97,29 @@ public struct RecordService: Sendable {
                 let opp = Opportunity(record: record)
                 try await tx.append(stageChanges: [OpportunityStageChange(opp, from: nil, at: opp.meta.createdAt, by: actor.id)])
             }
-            return record
+            return Self.redact(record, hiding: Self.hiddenKeys(schema, context.customFields, actor))
         }
     }
 
     /// Applies a patch to an existing record. Throws ``RecordNotFound`` or ``ValidationFailure``.
     public func update(_ schema: EntitySchema, id: String, _ patch: RecordInput, by actor: Principal) async throws -> Record {
-        try await store.write { tx in
-            guard let existing = try await tx.get(schema, id: id) else { throw RecordNotFound(entity: schema.name, id: id) }
+        let readReach = try AccessRules.require(.read, schema, actor)
+        let reach = try AccessRules.require(.write, schema, actor)
+        return try await store.write { tx in
+            guard let existing = try await tx.get(schema, id: id), Self.visible(existing, reach: readReach, actor) else {
+                throw RecordNotFound(entity: schema.name, id: id)
+            }
             let (context, settings) = try await contextAndSettings(tx)
+            try Self.checkRestrictedFields(patch, schema, context: context, actor)
             var record = try schema.validate(patch, mode: .update(existing: existing), context: context).get()
             var batch = [record]
             if let found = try await ReferenceResolver.resolve(&batch, reader: tx)[0] {
                 throw ValidationFailure(entity: schema.name, issues: found)
             }
             record = batch[0]
+            try Self.checkOwner(of: record, before: existing, reach: reach, actor)
             let changed = record.changedFields(comparedTo: existing)
-            if changed.isEmpty { return existing }
+            if changed.isEmpty { return Self.redact(existing, hiding: Self.hiddenKeys(schema, context.customFields, actor)) }
             try await Self.recordHistory(
                 old: existing, new: &record, changed: changed, calendar: settings.fiscalCalendar,
                 at: context.now, by: actor, in: tx)
@@ -107,15 +130,20 @@ public struct RecordService: Sendable {
                     at: context.now, actor: actor.id, action: "update", entity: schema.name,
                     recordID: id, before: existing.json.serialized(), after: record.json.serialized())
             ])
-            return record
+            return Self.redact(record, hiding: Self.hiddenKeys(schema, context.customFields, actor))
         }
     }
 
     /// Deletes a record. Records still referenced elsewhere cannot be deleted (``StoreError/referenceViolation(message:)``).
     public func delete(_ schema: EntitySchema, id: String, by actor: Principal) async throws {
         let now = environment.now()
+        let readReach = try AccessRules.require(.read, schema, actor)
+        let reach = try AccessRules.require(.write, schema, actor)
         try await store.write { tx in
-            guard let existing = try await tx.get(schema, id: id) else { throw RecordNotFound(entity: schema.name, id: id) }
+            guard let existing = try await tx.get(schema, id: id), Self.visible(existing, reach: readReach, actor) else {
+                throw RecordNotFound(entity: schema.name, id: id)
+            }
+            try Self.checkOwner(of: existing, before: nil, reach: reach, actor)
             try await tx.delete(schema, id: id)
             try await tx.append(audit: [
                 AuditEntry(

@@ -15,7 +15,7 @@ public protocol RecordStore: Sendable {
 }
 
 /// Read operations.
-public protocol RecordReading: Sendable {
+public protocol RecordReading: AccessReading {
     func get(_ schema: EntitySchema, id: String) async throws -> Record?
     func list(_ schema: EntitySchema, _ query: ListQuery) async throws -> RecordPage
     func count(_ schema: EntitySchema, filters: [ListFilter]) async throws -> Int
@@ -35,7 +35,7 @@ public protocol RecordReading: Sendable {
 }
 
 /// Write operations, only available inside ``RecordStore/write(_:)``.
-public protocol RecordWriting: RecordReading {
+public protocol RecordWriting: RecordReading, AccessWriting {
     func insert(_ records: [Record]) async throws
     func update(_ record: Record) async throws
     func delete(_ schema: EntitySchema, id: String) async throws

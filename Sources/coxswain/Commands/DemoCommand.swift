@@ -52,10 +52,21 @@ struct DemoCommand: AsyncParsableCommand {
             throw CLIError("could not write the demo org: \(error)")
         }
         loadBar.finish()
+        let logins: [DemoUsers.Login]
+        do {
+            logins = try await DemoUsers.create(for: org, access: AccessService(store: SQLRecordStore(handle: handle), bcryptCost: 10))
+        } catch {
+            try? await handle.close()
+            throw CLIError("could not create the demo users: \(error)")
+        }
         print(
             "Demo org '\(settings.name)' as of \(today) (seed \(seed), \(size.rawValue)) → \(db) in \(String(format: "%.1f", Date().timeIntervalSince(started)))s"
         )
         print(org.summary.description)
+        print("Demo sign-ins (demo mode only):")
+        for login in logins {
+            print("  \(login.role.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(login.email)  password: \(login.password)")
+        }
         if noServe {
             try await handle.close()
             return

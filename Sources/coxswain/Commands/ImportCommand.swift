@@ -24,6 +24,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Validate everything, write nothing.") var dryRun = false
     @Flag(help: "Fail when a column matches no field instead of ignoring it.") var strict = false
     @Option(name: .customLong("batch-size"), help: "Rows per transaction.") var batchSize = 5000
+    @Option(name: .customLong("as"), help: "Import as this user (e-mail), obeying their role; default: the local operator with admin rights.")
+    var actingAs: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -49,7 +51,19 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let schema = EntityCatalog.schema(named: entity)!
         let handle = try await database.open(logger: makeLogger())
-        let service = ImportService(records: RecordService(store: SQLRecordStore(handle: handle)))
+        let store = SQLRecordStore(handle: handle)
+        let service = ImportService(records: RecordService(store: store))
+        let actor: Principal
+        do {
+            if let actingAs {
+                actor = try await AccessService(store: store).principal(actingAs: actingAs)
+            } else {
+                actor = .cli()
+            }
+        } catch {
+            try? await handle.close()
+            throw CLIError("--as: \(error)")
+        }
         let bar = ProgressBar("importing \(schema.plural)")
         let report: ImportReport
         do {
@@ -58,7 +72,7 @@ struct ImportCommand: AsyncParsableCommand {
                 options: ImportOptions(
                     batchSize: batchSize, mappings: try parsedMappings(), strictColumns: strict, dryRun: dryRun,
                     rejectsPath: rejects),
-                by: .cli()
+                by: actor
             ) { p in
                 let fraction = p.totalBytes.map { $0 > 0 ? Double(p.bytesRead) / Double($0) : 0 } ?? 0
                 bar.update(fraction, detail: "\(grouped(p.rowsRead)) rows, \(grouped(p.rejected)) rejected")

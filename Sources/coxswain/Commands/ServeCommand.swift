@@ -25,7 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
         var appLogger = logger
         appLogger.logLevel = max(logger.logLevel, .notice) == .notice ? .notice : logger.logLevel
         let app = try await buildApplication(
-            services: services, configuration: HTTPConfiguration(host: server.host, port: server.port, maxBodyBytes: server.maxBodyBytes),
+            services: services,
+            configuration: HTTPConfiguration(
+                host: server.host, port: server.port, maxBodyBytes: server.maxBodyBytes, secureCookies: server.secureCookies),
             logger: appLogger)
         note("Serving on http://\(server.host):\(server.port)  (dashboard /, API /api/v1, spec /openapi.json) — Ctrl-C to stop")
         do {
@@ -48,6 +50,9 @@ struct ServerOptions: ParsableArguments {
 
     @Option(name: .customLong("max-body-bytes"), help: "Largest accepted request body; bigger ones get 413.")
     var maxBodyBytes: Int = 2 * 1024 * 1024
+
+    @Flag(name: .customLong("secure-cookies"), help: "Mark the session cookie Secure (when served behind HTTPS).")
+    var secureCookies = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
