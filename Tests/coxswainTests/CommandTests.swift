@@ -49,6 +49,10 @@ struct CommandTests {
                 try await r.count(Rep.schema, filters: []), try await OrgSettings.load(from: r).fiscalCalendar.startMonth
             )
         }
+        // And one demo sign-in per role, the manager and rep linked to real reps
+        let users = try await store.read { try await $0.users() }
+        #expect(Set(users.map(\.role)) == Set(UserRole.allCases))
+        #expect(users.filter { $0.role == .manager || $0.role == .rep }.allSatisfy { $0.repID != nil })
         try await handle.close()
         #expect(counts.0 == org.leads.count)
         #expect(counts.1 == org.opportunities.count)

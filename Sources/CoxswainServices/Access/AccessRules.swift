@@ -63,7 +63,7 @@ public enum AccessRules {
     /// Pipeline entities reps and managers work on.
     static let pipeline: Set<String> = ["lead", "contact", "opportunity", "activity", "account"]
     /// Org-wide reference data every sales role may read.
-    static let directory: Set<String> = ["rep", "team", "product", "price_book_entry", "stage", "custom_field_definition"]
+    static let directory: Set<String> = ["rep", "team", "product", "price_book_entry", "stage", "custom_field"]
 
     /// The reach of `action` on `schema` for `role`.
     public static func access(_ role: UserRole, _ action: Action, _ schema: EntitySchema) -> Reach {

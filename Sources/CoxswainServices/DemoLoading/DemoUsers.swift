@@ -12,9 +12,8 @@ public enum DemoUsers {
 
     /// Creates the demo users for `org` and returns their logins (passwords are `demo-<role>-pass`).
     public static func create(for org: DemoOrg, access: AccessService) async throws -> [Login] {
-        let manager = org.reps.first(where: { r in
-            r.active && r.role == .manager && org.reps.contains(where: { $0.managerID == r.meta.id && $0.active })
-        })
+        let leads = org.reps.filter { r in r.active && org.reps.contains(where: { $0.managerID == r.meta.id && $0.active && $0.role == .ae }) }
+        let manager = leads.first(where: { $0.role == .manager }) ?? leads.first
         let rep =
             manager.flatMap { m in org.reps.first(where: { $0.managerID == m.meta.id && $0.active && $0.role == .ae }) }
             ?? org.reps.first(where: { $0.active && $0.role == .ae })
