@@ -43,6 +43,27 @@ struct AccessServiceTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func sessionsExpireAndEndOnSignOut(backend: TestBackend) async throws {
+        try await withTestStore(backend) { store in
+            // Given sessions that last 20 seconds on a clock that ticks a second per reading
+            let access = AccessService(store: store, environment: .fixed(), bcryptCost: 4, sessionLifetime: 20)
+            let user = try await access.createUser(email: "ops@t.test", role: .ops, rep: nil, password: "ops-password", by: .cli())
+            let (secret, session) = try await access.startSession(for: user)
+            #expect(session.csrfToken.count == 43)
+            // Then the cookie works at first and stops once the lifetime has passed
+            #expect(try await access.principal(session: secret)?.0.role == .ops)
+            var last: (Principal, LoginSession)? = nil
+            for _ in 0..<25 { last = try await access.principal(session: secret) }
+            #expect(last == nil)
+            // And signing out ends a live session at once
+            let (second, _) = try await access.startSession(for: user)
+            #expect(try await access.principal(session: second) != nil)
+            try await access.endSession(secret: second)
+            #expect(try await access.principal(session: second) == nil)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func importAsARepRejectsRowsOwnedBySomeoneElseNamingLineAndField(backend: TestBackend) async throws {
         try await withTestStore(backend) { store in
             // Given two reps and a user for the first
