@@ -11,9 +11,13 @@ enum StoreErrorMapper {
             let constraint = pg.serverInfo?[.constraintName] ?? ""
             switch state {
             case "23505":
-                return StoreError.conflict(
-                    entity: table(fromConstraint: constraint), field: field(fromConstraint: constraint),
-                    message: "already exists (\(detail))")
+                // detail: "Key (rep_id, period_start)=(…, …) already exists."
+                var columns: [String] = []
+                if let open = detail.range(of: "Key ("), let close = detail.range(of: ")=", range: open.upperBound..<detail.endIndex) {
+                    columns = detail[open.upperBound..<close.lowerBound].components(separatedBy: ", ")
+                }
+                if columns.isEmpty { columns = [field(fromConstraint: constraint)] }
+                return conflict(table: pg.serverInfo?[.tableName] ?? table(fromConstraint: constraint), columns: columns)
             case "23503":
                 return StoreError.referenceViolation(message: "a referenced record does not exist or the record is still referenced (\(detail))")
             default: return error
@@ -22,18 +26,26 @@ enum StoreErrorMapper {
         if let lite = error as? SQLiteError {
             let message = lite.message
             if message.contains("UNIQUE constraint failed") {
-                // "UNIQUE constraint failed: reps.email"
-                let target = message.components(separatedBy: ": ").last ?? ""
-                let parts = target.split(separator: ".")
-                return StoreError.conflict(
-                    entity: parts.first.map(String.init) ?? "", field: parts.count > 1 ? String(parts[1]) : "",
-                    message: "already exists")
+                // "UNIQUE constraint failed: reps.email" or "…: quotas.rep_id, quotas.period_start, …"
+                let target = message.components(separatedBy: "failed: ").last ?? ""
+                let qualified = target.components(separatedBy: ", ").map { $0.split(separator: ".", maxSplits: 1).map(String.init) }
+                return conflict(table: qualified.first?.first ?? "", columns: qualified.map { $0.last ?? "" })
             }
             if message.contains("FOREIGN KEY constraint failed") {
                 return StoreError.referenceViolation(message: "a referenced record does not exist or the record is still referenced")
             }
         }
         return error
+    }
+
+    /// A unique violation on `columns` of `table`, pointing at the first column and naming them all.
+    ///
+    /// Example: a second quota for the same rep and period → `rep_id: already exists with the same rep_id,
+    /// period_start, period_end, metric`.
+    private static func conflict(table: String, columns: [String]) -> StoreError {
+        StoreError.conflict(
+            entity: table, field: columns.first ?? "",
+            message: columns.count > 1 ? "already exists with the same \(columns.joined(separator: ", "))" : "already exists")
     }
 
     /// `uq_reps_email` → `reps`, `email`.
