@@ -18,10 +18,13 @@ public struct AppServices: Sendable {
     public var records: RecordService
     /// Database engine name for `/health` ("sqlite", "postgresql").
     public var engine: String
+    /// Duplicate checks, merges and de-duplication jobs (one per process: it holds the warm duplicate index).
+    public var leadMatching: LeadMatchingServices
 
-    public init(records: RecordService, engine: String) {
+    public init(records: RecordService, engine: String, leadMatching: LeadMatchingServices? = nil) {
         self.records = records
         self.engine = engine
+        self.leadMatching = leadMatching ?? LeadMatchingServices(store: records.store, environment: records.environment)
     }
 
     public var store: any RecordStore { records.store }

@@ -49,7 +49,8 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let schema = EntityCatalog.schema(named: entity)!
         let handle = try await database.open(logger: makeLogger())
-        let service = ImportService(records: RecordService(store: SQLRecordStore(handle: handle)))
+        let store = SQLRecordStore(handle: handle)
+        let service = ImportService(records: RecordService(store: store))
         let bar = ProgressBar("importing \(schema.plural)")
         let report: ImportReport
         do {
@@ -57,7 +58,7 @@ struct ImportCommand: AsyncParsableCommand {
                 schema, path: file,
                 options: ImportOptions(
                     batchSize: batchSize, mappings: try parsedMappings(), strictColumns: strict, dryRun: dryRun,
-                    rejectsPath: rejects),
+                    rejectsPath: rejects, duplicateGuard: schema === Lead.schema ? LeadDuplicateGuard(store: store) : nil),
                 by: .cli()
             ) { p in
                 let fraction = p.totalBytes.map { $0 > 0 ? Double(p.bytesRead) / Double($0) : 0 } ?? 0
@@ -82,5 +83,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if report.rejectedCount > 20 { print("  … and \(report.rejectedCount - 20) more rejected rows") }
         if let rejectsPath, report.rejectedCount > 0 { print("Rejected rows written to \(rejectsPath)") }
+        for d in report.duplicates.prefix(20) {
+            print("  line \(d.line): possible duplicate of lead \(d.existingID) (p = \(String(format: "%.3f", d.probability)))")
+        }
+        if report.duplicates.count > 20 { print("  … and \(report.duplicates.count - 20) more possible duplicates") }
     }
 }
