@@ -17,8 +17,10 @@ public func buildRouter(services: AppServices, configuration: HTTPConfiguration)
         RecordController(schema: schema, services: services, maxBodyBytes: configuration.maxBodyBytes).register(on: router, table: table)
     }
     SystemController(services: services, maxBodyBytes: configuration.maxBodyBytes).register(on: router, table: table)
+    DedupController(services: services, maxBodyBytes: configuration.maxBodyBytes).register(on: router, table: table)
     let dashboard = try await DashboardController.load(services: services)
     dashboard.register(on: router, table: table)
+    ReviewPagesController(dashboard: dashboard).register(on: router, table: table)
     AccessController(services: services, maxBodyBytes: configuration.maxBodyBytes).register(on: router, table: table)
     let throttle = LoginThrottle(
         perAccount: configuration.loginAttemptsPerAccount, perIP: configuration.loginAttemptsPerIP, window: configuration.loginWindow)

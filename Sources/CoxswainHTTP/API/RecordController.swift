@@ -61,8 +61,10 @@ struct RecordController: Sendable {
             }
         }
         let pairs = try Self.object(from: body)
-        let record = try await services.records.create(schema, .object(pairs), by: context.principal)
-        let json = record.json
+        let screening = try await services.leadMatching.screen(schema, pairs)  // lead duplicate check (LeadDuplicateGuard)
+        let created = try await services.records.create(schema, .object(pairs), by: context.principal)
+        let (record, duplicates, _) = try await services.leadMatching.admit(created, screening, by: context.principal)
+        let json = DedupController.withWarnings(record.json, duplicates)
         if let key {
             let response = StoredResponse(
                 key: key, actor: context.principal.id, requestHash: hash, status: 201,
@@ -71,6 +73,7 @@ struct RecordController: Sendable {
         }
         var headers = HTTPFields()
         headers[.location] = "/api/v1/\(schema.plural)/\(record.id)"
+        if !duplicates.isEmpty { headers[DedupController.duplicateHeader] = duplicates.map(\.id).joined(separator: ", ") }
         return Reply.json(json, status: .created, headers: headers)
     }
 

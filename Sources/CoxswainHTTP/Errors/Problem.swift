@@ -82,6 +82,13 @@ extension Problem {
             case .invalidQuery: return Problem(.badRequest, code: "invalid_query", detail: s.description)
             case .unavailable: return Problem(.serviceUnavailable, code: "unavailable", detail: "the database is unavailable")
             }
+        case let m as MergeError: return Problem(m.status, code: m.code, detail: m.description)
+        case let c as MergeUndoConflict:
+            return Problem(.conflict, code: "merge_undo_conflict", detail: c.description, issues: c.issues)
+        case let d as DuplicateLeadError:
+            return Problem(
+                .conflict, code: "duplicate_lead", detail: d.description,
+                issues: d.existing.map { FieldIssue(code: "duplicate_of", field: "", message: $0.id) })
         case let j as JSONValueError:
             return Problem(.badRequest, code: "malformed_json", detail: "the request body is not valid JSON: \(j.message)")
         case is NIOTooManyBytesError:

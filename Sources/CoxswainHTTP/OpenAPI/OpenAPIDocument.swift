@@ -100,6 +100,7 @@ enum OpenAPIDocument {
                     ])
                 ],
                 responses: [("200", response("History", free))] + problems(["404"])))
+        for (path, method, op) in matchingOperations() { add(path, method, op) }
         add("/openapi.json", "get", operation("openAPI", "This document", tag: "system", responses: [("200", response("OpenAPI 3.1", free))]))
         add(
             "/", "get",

@@ -24,11 +24,14 @@ public struct AppServices: Sendable {
     public var access: AccessService
     /// Database engine name for `/health` ("sqlite", "postgresql").
     public var engine: String
+    /// Duplicate checks, merges and de-duplication jobs (one per process: it holds the warm duplicate index).
+    public var leadMatching: LeadMatchingServices
 
-    public init(records: RecordService, access: AccessService? = nil, engine: String) {
+    public init(records: RecordService, access: AccessService? = nil, engine: String, leadMatching: LeadMatchingServices? = nil) {
         self.records = records
         self.access = access ?? AccessService(store: records.store, environment: records.environment)
         self.engine = engine
+        self.leadMatching = leadMatching ?? LeadMatchingServices(store: records.store, environment: records.environment)
     }
 
     public var store: any RecordStore { records.store }

@@ -27,6 +27,8 @@ public struct ImportReport: Sendable {
     public var prepareSeconds: Double = 0
     public var writeSeconds: Double = 0
     public var dryRun = false
+    /// Leads that look like existing ones (lead duplicate check, warn mode), by line.
+    public var duplicates: [ImportDuplicate] = []
 
     public init(entity: String) { self.entity = entity }
 
@@ -57,11 +59,14 @@ public struct ImportOptions: Sendable {
     public var rejectsPath: String?
     /// How many rejected rows to keep in memory for the report.
     public var maxReportedRejects: Int
+    /// Lead duplicate check (``LeadDuplicateGuard``); nil skips it.
+    public var duplicateGuard: LeadDuplicateGuard?
 
     public init(
         batchSize: Int = 5000, mappings: [String: String] = [:], strictColumns: Bool = false, dryRun: Bool = false,
-        rejectsPath: String? = nil, maxReportedRejects: Int = 10_000
+        rejectsPath: String? = nil, maxReportedRejects: Int = 10_000, duplicateGuard: LeadDuplicateGuard? = nil
     ) {
+        self.duplicateGuard = duplicateGuard
         self.batchSize = batchSize
         self.mappings = mappings
         self.strictColumns = strictColumns

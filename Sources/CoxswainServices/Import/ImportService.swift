@@ -118,7 +118,9 @@ public struct ImportService: Sendable {
         try await withThrowingTaskGroup(of: ImportBatchOutcome.self) { group in
             var inFlight = false
             while let rows = try nextBatch() {
-                let prepared = try await state.prepare(rows, service: service)
+                // Lead duplicate check (LeadDuplicateGuard): warn per line or reject, by the org's mode.
+                let (prepared, duplicates) = try await state.prepare(rows, service: service).screened(by: options.duplicateGuard)
+                report.duplicates += duplicates
                 if inFlight, let done = try await group.next() { try collect(done) }
                 group.addTask { try await ImportBatchState.write(prepared, service: service) }
                 inFlight = true

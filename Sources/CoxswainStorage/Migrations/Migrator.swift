@@ -11,7 +11,7 @@ protocol Migration: Sendable {
 /// Applies pending migrations in order, each in its own transaction together with its `schema_migrations` row,
 /// so a failed migration leaves the database at the previous version.
 public struct Migrator: Sendable {
-    static let all: [any Migration] = [M0001CoreSchema(), M0002AccessControl()]
+    static let all: [any Migration] = [M0001CoreSchema(), M0002AccessControl(), M0003LeadMerges()]
 
     let handle: any DatabaseHandle
 

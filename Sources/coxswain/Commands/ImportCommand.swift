@@ -71,7 +71,7 @@ struct ImportCommand: AsyncParsableCommand {
                 schema, path: file,
                 options: ImportOptions(
                     batchSize: batchSize, mappings: try parsedMappings(), strictColumns: strict, dryRun: dryRun,
-                    rejectsPath: rejects),
+                    rejectsPath: rejects, duplicateGuard: schema === Lead.schema ? LeadDuplicateGuard(store: store) : nil),
                 by: actor
             ) { p in
                 let fraction = p.totalBytes.map { $0 > 0 ? Double(p.bytesRead) / Double($0) : 0 } ?? 0
@@ -96,5 +96,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if report.rejectedCount > 20 { print("  … and \(report.rejectedCount - 20) more rejected rows") }
         if let rejectsPath, report.rejectedCount > 0 { print("Rejected rows written to \(rejectsPath)") }
+        for d in report.duplicates.prefix(20) {
+            print("  line \(d.line): possible duplicate of lead \(d.existingID) (p = \(String(format: "%.3f", d.probability)))")
+        }
+        if report.duplicates.count > 20 { print("  … and \(report.duplicates.count - 20) more possible duplicates") }
     }
 }

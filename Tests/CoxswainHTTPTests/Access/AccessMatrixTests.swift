@@ -135,7 +135,43 @@ enum OtherRoutes {
 
     static let adminOrOps: @Sendable (UserRole) -> Bool = { $0 == .admin || $0 == .ops }
 
+    /// For capability routes exercised with ids that do not exist: roles without the capability get 403
+    /// before any lookup; roles with it get past authorisation (any answer but 401/403/5xx).
+    static func capability(
+        _ method: HTTPRequest.Method, _ path: String, body: String? = nil, allowed: @escaping @Sendable (UserRole) -> Bool
+    ) -> Check {
+        { client, _, role, auth in
+            var headers = auth
+            if body != nil && path.hasPrefix("/review") { headers[.contentType] = "application/x-www-form-urlencoded" }
+            let (status, _, _) = try await client.send(method, path, json: path.hasPrefix("/review") ? nil : body, headers: headers)
+            if allowed(role) {
+                #expect(![401, 403].contains(status.code) && status.code < 500, "\(role.rawValue) \(method) \(path): \(status.code)")
+            } else {
+                #expect(status == .forbidden, "\(role.rawValue) \(method) \(path): \(status.code)")
+            }
+        }
+    }
+
     static let expectations: [String: Check] = [
+        // De-duplication and merges: admin and ops only (merge events hold every merged record's data).
+        "POST /api/v1/dedup-jobs": capability(.post, "/api/v1/dedup-jobs", body: #"{"entity":"widgets"}"#, allowed: adminOrOps),
+        "GET /api/v1/dedup-jobs/:id": capability(.get, "/api/v1/dedup-jobs/no-such-job", allowed: adminOrOps),
+        "GET /api/v1/dedup-candidates": capability(.get, "/api/v1/dedup-candidates", allowed: adminOrOps),
+        "GET /api/v1/dedup-candidates/:id": capability(.get, "/api/v1/dedup-candidates/none", allowed: adminOrOps),
+        "POST /api/v1/dedup-candidates/:id/merge": capability(.post, "/api/v1/dedup-candidates/none/merge", body: "{}", allowed: adminOrOps),
+        "POST /api/v1/dedup-candidates/:id/dismiss": capability(.post, "/api/v1/dedup-candidates/none/dismiss", allowed: adminOrOps),
+        "GET /api/v1/lead-merges": capability(.get, "/api/v1/lead-merges", allowed: adminOrOps),
+        "POST /api/v1/lead-merges": capability(
+            .post, "/api/v1/lead-merges", body: #"{"survivor_id":"none","duplicate_ids":["none-2"]}"#, allowed: adminOrOps),
+        "GET /api/v1/lead-merges/:id": capability(.get, "/api/v1/lead-merges/none", allowed: adminOrOps),
+        "POST /api/v1/lead-merges/:id/undo": capability(.post, "/api/v1/lead-merges/none/undo", allowed: adminOrOps),
+        "GET /api/v1/settings/lead-matching": capability(.get, "/api/v1/settings/lead-matching", allowed: adminOrOps),
+        "PATCH /api/v1/settings/lead-matching": capability(.patch, "/api/v1/settings/lead-matching", body: #"{"mode":"warn"}"#, allowed: adminOrOps),
+        "GET /review": capability(.get, "/review", allowed: adminOrOps),
+        "POST /review/jobs": capability(.post, "/review/jobs", body: "entity=leads", allowed: adminOrOps),
+        "POST /review/candidates/:id/merge": capability(.post, "/review/candidates/none/merge", body: "", allowed: adminOrOps),
+        "POST /review/candidates/:id/dismiss": capability(.post, "/review/candidates/none/dismiss", body: "", allowed: adminOrOps),
+        "POST /review/merges/:id/undo": capability(.post, "/review/merges/none/undo", body: "", allowed: adminOrOps),
         "GET /health": expect(.get, "/health") { _ in true },
         "GET /openapi.json": expect(.get, "/openapi.json") { _ in true },
         "GET /": expect(.get, "/") { _ in true },
