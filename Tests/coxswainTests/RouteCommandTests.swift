@@ -83,4 +83,24 @@ struct RouteCommandTests {
         // Then the second run continues the rotation instead of restarting it
         #expect(first[1][1] == "ann" && second[1][1] == "cy")
     }
+
+    @Test func simulatePrintsTheFairnessReportWithoutWritingAssignments() async throws {
+        // Given four past leads all owned by ann
+        let leads = try write(
+            """
+            id,country,owner_id,created_at
+            1,DE,ann,2026-03-02T10:00:00Z
+            2,DE,ann,2026-03-02T10:01:00Z
+            3,FR,ann,2026-03-02T10:02:00Z
+            4,FR,ann,2026-03-02T10:03:00Z
+            """)
+        let args = ["route", leads, "--policy", try write(Self.policy, "json"), "--reps", try write(Self.reps), "--simulate"]
+        let command = try #require(try Coxswain.parseAsRoot(args) as? RouteCommand)
+        // When replayed
+        let report = try RouteInputs.replayReport(command)
+        // Then the draft splits them between the two active pool members, fairly, and two change owner
+        #expect(report.rows.map(\.simulated) == [2, 2])
+        #expect(report.changedOwner == 2 && report.gini == 0)
+        #expect(RouteInputs.render(report).contains("fairness: Gini 0.000 (actual 0.500)"))
+    }
 }

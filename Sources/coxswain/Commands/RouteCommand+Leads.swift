@@ -100,6 +100,24 @@ extension RouteInputs {
         guard count > 0 else { throw CLIError("\(path) has a header but no leads") }
     }
 
+    /// `route --simulate`: replays the file's leads (owner_id = what happened) through the policy.
+    static func replayReport(_ command: RouteCommand) throws -> RoutingReplayReport {
+        let prepared = try command.prepare()
+        defer { prepared.reader.close() }
+        let bar = ProgressBar("replaying")
+        var history: [ReplayLead] = []
+        try forEachLead(
+            prepared.reader, columns: prepared.columns, router: prepared.router, path: command.input, defaultTime: prepared.defaultTime
+        ) { lead, row in
+            history.append(
+                ReplayLead(
+                    lead: lead, actualOwner: prepared.columns.owner(row), firstTouchAt: try prepared.columns.firstTouch(row, path: command.input)))
+            if history.count % 4096 == 0 { bar.update(fraction(prepared.reader), detail: "\(grouped(history.count)) leads") }
+        }
+        bar.finish("\(grouped(history.count)) leads")
+        return RoutingReplay.run(prepared.router, leads: history, reps: prepared.roster, state: prepared.state)
+    }
+
     /// The replay report as text.
     static func render(_ report: RoutingReplayReport) -> String {
         func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }

@@ -46,8 +46,17 @@ struct RouteCommand: AsyncParsableCommand {
         if let at, Timestamp.parse(at) == nil { throw ValidationError("--at must be an ISO 8601 time, got '\(at)'") }
     }
 
-    func run() async throws {
-        let started = Date()
+    /// Everything routing needs, read and checked.
+    struct Prepared {
+        let roster: [Rep]
+        let router: LeadRouter
+        let reader: CSVFileReader
+        let columns: RouteInputs.LeadColumns
+        let state: RoutingState
+        let defaultTime: Date
+    }
+
+    func prepare() throws -> Prepared {
         let roster = try RouteInputs.readReps(reps)
         let policyData: Data
         do { policyData = try Data(contentsOf: URL(fileURLWithPath: policy)) } catch {
@@ -56,7 +65,6 @@ struct RouteCommand: AsyncParsableCommand {
         let parsed: RoutingPolicy
         do { parsed = try RoutingPolicy.decode(policyData) } catch { throw CLIError("\(policy): " + Self.describe(error.diagnostics)) }
         let reader = try RouteInputs.open(input)
-        defer { reader.close() }
         let header = try RouteInputs.header(reader)
         var context = RoutingContext(customFields: RouteInputs.customFields(header: header, policy: parsed))
         if let territories { context.territoryTeams = try RouteInputs.readTerritories(territories) }
@@ -69,20 +77,24 @@ struct RouteCommand: AsyncParsableCommand {
         for (field, column) in zip(router.fields, columns.slots) where column == nil {
             note("\(input) has no column for \(field); conditions on it see no value")
         }
-        var routingState = try state.flatMap(RouteInputs.readState).map(router.adopt) ?? router.makeState()
-        let defaultTime = at.flatMap(Timestamp.parse) ?? Date()
-        let bar = ProgressBar("routing")
+        let routingState = try state.flatMap(RouteInputs.readState).map(router.adopt) ?? router.makeState()
+        return Prepared(
+            roster: roster, router: router, reader: reader, columns: columns, state: routingState,
+            defaultTime: at.flatMap(Timestamp.parse) ?? Date())
+    }
+
+    func run() async throws {
+        let started = Date()
         if simulate {
-            var history: [ReplayLead] = []
-            try RouteInputs.forEachLead(reader, columns: columns, router: router, path: input, defaultTime: defaultTime) { lead, row in
-                history.append(ReplayLead(lead: lead, actualOwner: columns.owner(row), firstTouchAt: try columns.firstTouch(row, path: input)))
-                bar.update(RouteInputs.fraction(reader), detail: "\(grouped(history.count)) leads")
-            }
-            bar.finish()
-            let report = RoutingReplay.run(router, leads: history, reps: roster, state: routingState)
-            print(RouteInputs.render(report))
+            print(RouteInputs.render(try RouteInputs.replayReport(self)))
             return
         }
+        let prepared = try prepare()
+        let (router, reader, columns) = (prepared.router, prepared.reader, prepared.columns)
+        defer { reader.close() }
+        var routingState = prepared.state
+        let defaultTime = prepared.defaultTime
+        let bar = ProgressBar("routing")
         var routed = 0
         var byRule: [String: Int] = [:]
         let writer: CSVFileWriter
