@@ -57,7 +57,7 @@ public enum RoutingBenchmark {
         let rules: [RoutingRule] = [
             .init(
                 id: "existing-owner", when: .oneOf(field: "source", values: [text("partner"), text("referral")]), assign: .sticky(.email),
-                fallback: "partners"),
+                fallback: "partner-deals"),
             .init(
                 id: "strategic-accounts",
                 when: .all([.range(field: "employees", min: 5000, max: nil), .equals(field: "source", value: text("event"))]),
@@ -66,10 +66,10 @@ public enum RoutingBenchmark {
             .init(
                 id: "enterprise",
                 when: .all([.range(field: "employees", min: 2000, max: nil), .oneOf(field: "country", values: ["US", "CA", "GB", "DE"].map(text))]),
-                assign: .pool("enterprise"), fallback: "overflow", slaMinutes: 60),
+                assign: .pool("enterprise"), fallback: "catch-all", slaMinutes: 60),
             .init(
                 id: "apac-enterprise", when: .all([.equals(field: "region", value: text("APAC")), .range(field: "employees", min: 1000, max: nil)]),
-                assign: .pool("apac"), fallback: "overflow", slaMinutes: 60),
+                assign: .pool("apac"), fallback: "catch-all", slaMinutes: 60),
             .init(
                 id: "finance-mid",
                 when: .all([.equals(field: "industry", value: text("Finance")), .range(field: "employees", min: 200, max: 1999)]),
@@ -93,7 +93,7 @@ public enum RoutingBenchmark {
             .init(id: "retail", when: .equals(field: "industry", value: text("Retail")), assign: .pool("smb")),
             .init(id: "education", when: .equals(field: "industry", value: text("Education")), assign: .pool("smb")),
             .init(id: "mid-any", when: .range(field: "employees", min: 200, max: nil), assign: .pool("mid"), slaMinutes: 240),
-            .init(id: "smb-any", when: .range(field: "employees", min: nil, max: 199), assign: .pool("smb"), fallback: "overflow"),
+            .init(id: "smb-any", when: .range(field: "employees", min: nil, max: 199), assign: .pool("smb"), fallback: "catch-all"),
             .init(id: "catch-all", assign: .pool("overflow")),
         ]
         return RoutingPolicy(id: "bench", version: 1, name: "Generated 20-rule policy", rules: rules, pools: pools)

@@ -98,4 +98,15 @@ struct RoutingPolicyTests {
         var state = router.makeState()
         #expect(F.owners(router, [F.lead(custom: ["seats": .decimal(12)]), F.lead(custom: ["seats": .decimal(9)])], state: &state) == ["ann", nil])
     }
+
+    @Test func generatedBenchmarkPolicyIsValidAndExercisesItsRules() throws {
+        // Given the 20-rule benchmark policy, reps and context
+        let router = try LeadRouter(policy: RoutingBenchmark.policy(), reps: RoutingBenchmark.reps(), context: RoutingBenchmark.context())
+        // When 5,000 generated leads are routed
+        let result = try RoutingBenchmark.run(leads: 5_000, seed: 1, repetitions: 1)
+        // Then it has 20 rules, most of them decide some leads, and every lead is counted once
+        #expect(router.policy.rules.count == 20 && result.rules == 20)
+        #expect(result.byRule.filter { $0.1 > 0 }.count >= 15)
+        #expect(result.byRule.map(\.1).reduce(0, +) == 5_000)
+    }
 }
