@@ -8,7 +8,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure an engine's throughput on generated data (use a release build).",
-        subcommands: [ImportBench.self, CSVBench.self, DedupeBench.self, AnalyticsBench.self, MergeBench.self])
+        subcommands: [ImportBench.self, CSVBench.self, DedupeBench.self, AnalyticsBench.self, MergeBench.self, RouteBench.self])
 }
 
 /// Peak resident set size of this process, in MiB.
