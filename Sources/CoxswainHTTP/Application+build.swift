@@ -15,7 +15,10 @@ public func buildRouter(services: AppServices, configuration: HTTPConfiguration)
         RecordController(schema: schema, services: services, maxBodyBytes: configuration.maxBodyBytes).register(on: router, table: table)
     }
     SystemController(services: services, maxBodyBytes: configuration.maxBodyBytes).register(on: router, table: table)
-    try await DashboardController.load(services: services).register(on: router, table: table)
+    let dashboard = try await DashboardController.load(services: services)
+    dashboard.register(on: router, table: table)
+    AnalyticsPagesController(services: services, templates: dashboard.templates).register(on: router, table: table)
+    AnalyticsController(services: services).register(on: router, table: table)
     let document = OpenAPIDocument.build(routes: table.entries).serialized()
     table.on(router, .get, "/openapi.json") { _, _ in Reply.text(document, contentType: "application/json; charset=utf-8") }
     return (router, table)

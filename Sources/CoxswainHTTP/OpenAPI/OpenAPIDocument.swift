@@ -114,6 +114,7 @@ enum OpenAPIDocument {
                         ])
                     )
                 ]))
+        for (path, method, op) in analyticsOperations() { add(path, method, op) }
         _ = routes
         var schemas: [(String, JSONValue)] = []
         for schema in EntityCatalog.all {

@@ -18,10 +18,13 @@ public struct AppServices: Sendable {
     public var records: RecordService
     /// Database engine name for `/health` ("sqlite", "postgresql").
     public var engine: String
+    /// Team analytics (dashboards and `/api/v1/analytics`), caching its snapshot across requests.
+    public var analytics: AnalyticsService
 
-    public init(records: RecordService, engine: String) {
+    public init(records: RecordService, engine: String, analytics: AnalyticsService? = nil) {
         self.records = records
         self.engine = engine
+        self.analytics = analytics ?? AnalyticsService(store: records.store, environment: records.environment)
     }
 
     public var store: any RecordStore { records.store }
