@@ -26,6 +26,8 @@ public func buildRouter(services: AppServices, configuration: HTTPConfiguration)
         perAccount: configuration.loginAttemptsPerAccount, perIP: configuration.loginAttemptsPerIP, window: configuration.loginWindow)
     LoginController(services: services, templates: dashboard.templates, configuration: configuration, throttle: throttle)
         .register(on: router, table: table)
+    AnalyticsPagesController(services: services, templates: dashboard.templates).register(on: router, table: table)
+    AnalyticsController(services: services).register(on: router, table: table)
     let document = OpenAPIDocument.build(routes: table.entries).serialized()
     table.on(router, .get, "/openapi.json") { _, _ in Reply.text(document, contentType: "application/json; charset=utf-8") }
     return (router, table)

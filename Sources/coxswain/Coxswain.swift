@@ -14,6 +14,6 @@ struct Coxswain: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
-            DedupeCommand.self, RouteCommand.self, BenchCommand.self, UsersCommand.self, TokensCommand.self,
+            DedupeCommand.self, RouteCommand.self, AnalyticsCommand.self, BenchCommand.self, UsersCommand.self, TokensCommand.self,
         ])
 }

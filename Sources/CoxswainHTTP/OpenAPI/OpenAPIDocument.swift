@@ -116,6 +116,7 @@ enum OpenAPIDocument {
                     )
                 ]))
         addAccessPaths(add)
+        for (path, method, op) in analyticsOperations() { add(path, method, op) }
         _ = routes
         var schemas: [(String, JSONValue)] = []
         for schema in EntityCatalog.all {

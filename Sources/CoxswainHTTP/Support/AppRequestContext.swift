@@ -26,12 +26,18 @@ public struct AppServices: Sendable {
     public var engine: String
     /// Duplicate checks, merges and de-duplication jobs (one per process: it holds the warm duplicate index).
     public var leadMatching: LeadMatchingServices
+    /// Team analytics (dashboards and `/api/v1/analytics`), caching its snapshot across requests.
+    public var analytics: AnalyticsService
 
-    public init(records: RecordService, access: AccessService? = nil, engine: String, leadMatching: LeadMatchingServices? = nil) {
+    public init(
+        records: RecordService, access: AccessService? = nil, engine: String, leadMatching: LeadMatchingServices? = nil,
+        analytics: AnalyticsService? = nil
+    ) {
         self.records = records
         self.access = access ?? AccessService(store: records.store, environment: records.environment)
         self.engine = engine
         self.leadMatching = leadMatching ?? LeadMatchingServices(store: records.store, environment: records.environment)
+        self.analytics = analytics ?? AnalyticsService(store: records.store, environment: records.environment)
     }
 
     public var store: any RecordStore { records.store }

@@ -152,7 +152,46 @@ enum OtherRoutes {
         }
     }
 
+    /// Analytics: every role but finance, scoped — the response never mentions a rep outside the caller's reach.
+    static func analytics(_ path: String) -> Check {
+        { client, f, role, auth in
+            let (status, body, _) = try await client.send(.get, path, headers: auth)
+            if role == .finance {
+                #expect(status == .forbidden, "finance GET \(path): \(status.code)")
+                return
+            }
+            #expect(status == .ok, "\(role.rawValue) GET \(path): \(status.code)")
+            let text = body.serialized()
+            for target in Target.allCases where !AccessOracle.inScope(role, target) {
+                #expect(!text.contains(f.reps[target]!), "\(role.rawValue) GET \(path) mentions the \(target) rep")
+            }
+        }
+    }
+
+    static func analyticsRep(_ prefix: String) -> Check {
+        { client, f, role, auth in
+            for target in Target.allCases {
+                let (status, _, _) = try await client.send(.get, prefix + f.reps[target]!, headers: auth)
+                let ok = role != .finance && AccessOracle.inScope(role, target)
+                #expect(ok ? status == .ok : [400, 403, 404].contains(status.code), "\(role.rawValue) GET \(prefix)\(target): \(status.code)")
+            }
+        }
+    }
+
     static let expectations: [String: Check] = [
+        "GET /team": analytics("/team"),
+        "GET /reps": analytics("/reps"),
+        "GET /reps/:id": analyticsRep("/reps/"),
+        "GET /funnel": analytics("/funnel"),
+        "GET /trends": analytics("/trends"),
+        "GET /compare": analytics("/compare?split=2026-01-01"),
+        "GET /api/v1/analytics/summary": analytics("/api/v1/analytics/summary"),
+        "GET /api/v1/analytics/leaderboard": analytics("/api/v1/analytics/leaderboard"),
+        "GET /api/v1/analytics/funnel": analytics("/api/v1/analytics/funnel"),
+        "GET /api/v1/analytics/trends": analytics("/api/v1/analytics/trends"),
+        "GET /api/v1/analytics/ramp": analytics("/api/v1/analytics/ramp"),
+        "GET /api/v1/analytics/reps/:id": analyticsRep("/api/v1/analytics/reps/"),
+        "GET /api/v1/analytics/compare": analytics("/api/v1/analytics/compare?split=2026-01-01"),
         // De-duplication and merges: admin and ops only (merge events hold every merged record's data).
         "POST /api/v1/dedup-jobs": capability(.post, "/api/v1/dedup-jobs", body: #"{"entity":"widgets"}"#, allowed: adminOrOps),
         "GET /api/v1/dedup-jobs/:id": capability(.get, "/api/v1/dedup-jobs/no-such-job", allowed: adminOrOps),
