@@ -193,24 +193,34 @@ struct ImportBatchState: Sendable {
             return outcome
         }
         let (schema, actor, jobID, now, lines, rows) = (batch.schema, batch.actor, batch.jobID, batch.now, batch.lines, batch.rows)
+        // One compact audit row per new record: who imported it, which import job and which line of the file.
+        let insertAudit: [AuditEntry] = inserts.map { r in
+            AuditEntry(
+                at: now, actor: actor.id, action: "import", entity: schema.name, recordID: r.id, before: nil,
+                after: "{\"import\":\"\(jobID)\",\"line\":\(lines[r.id] ?? 0)}")
+        }
+        let stageChanges: [OpportunityStageChange] =
+            schema === Opportunity.schema
+            ? inserts.map { r in
+                let opp = Opportunity(record: r)
+                return OpportunityStageChange(opp, from: nil, at: opp.meta.createdAt, by: actor.id)
+            } : []
         do {
+            if updates.isEmpty {
+                // Only new records: the store's bulk path (same transaction and error guarantees, fewer round trips).
+                try await service.store.insertBulk(
+                    BulkInsert(schema: schema, records: inserts, audit: insertAudit, stageChanges: stageChanges))
+                outcome.inserted = inserts.count
+                outcome.writeSeconds = Self.seconds(since: clock)
+                return outcome
+            }
             let settings = try await service.store.read { try await OrgSettings.load(from: $0) }
             let finalUpdates = updates
             let finalInserts = inserts
             try await service.store.write { tx in
                 try await tx.insert(finalInserts)
-                var audit: [AuditEntry] = finalInserts.map { r in
-                    AuditEntry(
-                        at: now, actor: actor.id, action: "import", entity: schema.name, recordID: r.id, before: nil,
-                        after: "{\"import\":\"\(jobID)\",\"line\":\(lines[r.id] ?? 0)}")
-                }
-                if schema === Opportunity.schema {
-                    try await tx.append(
-                        stageChanges: finalInserts.map { r in
-                            let opp = Opportunity(record: r)
-                            return OpportunityStageChange(opp, from: nil, at: opp.meta.createdAt, by: actor.id)
-                        })
-                }
+                var audit = insertAudit
+                if !stageChanges.isEmpty { try await tx.append(stageChanges: stageChanges) }
                 for (old, new) in finalUpdates {
                     var record = new
                     try await RecordService.recordHistory(

@@ -19,8 +19,8 @@ enum StoreErrorMapper {
             default: return error
             }
         }
-        if let lite = error as? SQLiteError {
-            let message = lite.message
+        let sqliteMessage = (error as? SQLiteError)?.message ?? (error as? SQLiteBulkError)?.message
+        if let message = sqliteMessage {
             if message.contains("UNIQUE constraint failed") {
                 // "UNIQUE constraint failed: reps.email"
                 let target = message.components(separatedBy: ": ").last ?? ""
