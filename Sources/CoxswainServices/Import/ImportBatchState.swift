@@ -66,30 +66,31 @@ struct ImportBatchState: Sendable {
         // 1. Rows repeating an external id seen earlier in the file are rejected; which rows update existing records?
         var wantedExternal: [String] = []
         var wantedIDs: [String] = []
-        var rows = rows
-        rows.removeAll { row in
-            guard let ext = keys(row).external else { return false }
-            if let line = seenExternalIDs[ext] {
-                outcome.rejected.append(
-                    .init(
-                        line: row.line,
-                        issues: [
-                            FieldIssue(
-                                code: "duplicate", field: "external_id", message: "'\(ext)' already appears on line \(line)")
-                        ], cells: row.cells))
-                return true
-            }
-            seenExternalIDs[ext] = row.line
-            return false
-        }
+        var kept: [(row: ImportRow, id: String?, external: String?)] = []
+        kept.reserveCapacity(rows.count)
         for row in rows {
             let k = keys(row)
-            if let v = k.external { wantedExternal.append(v) }
-            if let v = k.id { wantedIDs.append(v) }
+            if let ext = k.external {
+                if let line = seenExternalIDs[ext] {
+                    outcome.rejected.append(
+                        .init(
+                            line: row.line,
+                            issues: [
+                                FieldIssue(
+                                    code: "duplicate", field: "external_id", message: "'\(ext)' already appears on line \(line)")
+                            ], cells: row.cells))
+                    continue
+                }
+                seenExternalIDs[ext] = row.line
+                wantedExternal.append(ext)
+            }
+            if let id = k.id { wantedIDs.append(id) }
+            kept.append((row, k.id, k.external))
         }
+        let rows = kept.map(\.row)
         let externalKeys = wantedExternal
         let idKeys = wantedIDs
-        let existing: [String: Record] = try await service.store.read { reader in
+        let (existing, externalOwners): ([String: Record], [String: String]) = try await service.store.read { reader in
             var ids = Set(idKeys)
             var byExternal: [String: String] = [:]
             if !externalKeys.isEmpty {
@@ -102,7 +103,7 @@ struct ImportBatchState: Sendable {
                 for r in page.records { found[r.id] = r }
             }
             for (ext, id) in byExternal { found["external:" + ext] = found[id] }
-            return found
+            return (found, byExternal)
         }
 
         // 2. Validate every row (on all cores).
@@ -112,12 +113,13 @@ struct ImportBatchState: Sendable {
             var existing: Record?
         }
         let context = self.context
-        let candidates: [Candidate] = rows.parallelMap { row in
+        let candidates: [Candidate] = kept.parallelMap { item in
+            let row = item.row
             var cells = [String?](repeating: nil, count: schema.fields.count)
             for (i, column) in mapping.fieldColumns.enumerated() {
                 if let column, !row.cells[column].isEmpty { cells[i] = row.cells[column] }
             }
-            let k = keys(row)
+            let k = (id: item.id, external: item.external)
             if let ext = k.external { cells[externalIndex] = ext }
             let custom = mapping.customColumns.compactMap { key, column in row.cells[column].isEmpty ? nil : (key, row.cells[column]) }
             var current: Record?
@@ -155,7 +157,8 @@ struct ImportBatchState: Sendable {
         let (referenceIssues, uniqueIssues, batchRecords) = try await service.store.read { reader in
             var resolved = unresolved
             let refs = try await ReferenceResolver.resolve(&resolved, reader: reader)
-            let uniques = try await UniqueFieldChecker.check(resolved, reader: reader)
+            // Every external id of the batch was looked up in step 1: reuse those owners instead of asking again.
+            let uniques = try await UniqueFieldChecker.check(resolved, reader: reader, known: ["external_id": externalOwners])
             return (refs, uniques, resolved)
         }
         var inserts: [Record] = []
@@ -258,9 +261,8 @@ extension ImportBatchState {
 
     /// `0190f0c2-7b1e-7000-8000-000000000001`-shaped (8-4-4-4-12 hex digits).
     static func isUUID(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard b.count == 36 else { return false }
-        for (i, c) in b.enumerated() {
+        guard s.utf8.count == 36 else { return false }
+        for (i, c) in s.utf8.enumerated() {
             if i == 8 || i == 13 || i == 18 || i == 23 {
                 if c != UInt8(ascii: "-") { return false }
             } else {

@@ -94,7 +94,7 @@ final class SQLiteBulkConnection: @unchecked Sendable {
                     }
                 case .timestamp:
                     if case .timestamp(let t) = value {
-                        try check(sqlite_nio_sqlite3_bind_int64(statement, slot, Int64((t.timeIntervalSince1970 * 1000).rounded())))
+                        try check(sqlite_nio_sqlite3_bind_int64(statement, slot, BulkColumn.millis(t)))
                     } else {
                         try check(sqlite_nio_sqlite3_bind_null(statement, slot))
                     }
@@ -110,8 +110,7 @@ final class SQLiteBulkConnection: @unchecked Sendable {
 
     private func insert(audit entries: [AuditEntry]) throws {
         guard !entries.isEmpty else { return }
-        let statement = try prepare(
-            Self.insertSQL("audit_log", ["at", "actor", "action", "entity", "record_id", "before_json", "after_json"]))
+        let statement = try prepare(Self.insertSQL("audit_log", BulkColumn.auditColumns))
         for e in entries {
             resetArena()
             try check(sqlite_nio_sqlite3_bind_int64(statement, 1, SQLRecordSession.millis(e.at)))
@@ -126,13 +125,7 @@ final class SQLiteBulkConnection: @unchecked Sendable {
     }
 
     private func insert(stageChanges: [OpportunityStageChange]) throws {
-        let statement = try prepare(
-            Self.insertSQL(
-                "opportunity_stage_history",
-                [
-                    "opportunity_id", "from_stage", "to_stage", "amount_minor", "currency", "probability", "close_date",
-                    "forecast_category", "changed_at", "changed_by",
-                ]))
+        let statement = try prepare(Self.insertSQL("opportunity_stage_history", BulkColumn.stageColumns))
         for c in stageChanges {
             resetArena()
             stage(c.opportunityID, 1)
@@ -150,21 +143,6 @@ final class SQLiteBulkConnection: @unchecked Sendable {
     }
 
     // MARK: - Binding
-
-    /// How a column's value is bound; the common kinds bind without going through ``ColumnCodec``.
-    private enum BulkColumn {
-        case text, integer, timestamp, customFields, other
-
-        init(_ spec: FieldSpec) {
-            switch spec.kind {
-            case .id, .text, .email, .phone, .url, .currency, .choice, .reference, .timeOfDay, .timeZone: self = .text
-            case .integer: self = .integer
-            case .timestamp: self = .timestamp
-            case .customFields: self = .customFields
-            case .money, .bool, .decimal, .date, .list, .dateRanges: self = .other
-            }
-        }
-    }
 
     /// Binds through ``ColumnCodec/value(_:_:in:)``, the single definition of stored representations.
     private func bindCodec(_ value: FieldValue, _ spec: FieldSpec, _ record: Record, _ statement: OpaquePointer, _ slot: Int32) throws {
