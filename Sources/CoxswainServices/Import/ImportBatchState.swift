@@ -87,7 +87,6 @@ struct ImportBatchState: Sendable {
             if let id = k.id { wantedIDs.append(id) }
             kept.append((row, k.id, k.external))
         }
-        let rows = kept.map(\.row)
         let externalKeys = wantedExternal
         let idKeys = wantedIDs
         let (existing, externalOwners): ([String: Record], [String: String]) = try await service.store.read { reader in
@@ -138,7 +137,7 @@ struct ImportBatchState: Sendable {
 
         // 3. Collect valid records; reject invalid ones.
         var accepted: [(row: ImportRow, record: Record, existing: Record?)] = []
-        accepted.reserveCapacity(rows.count)
+        accepted.reserveCapacity(kept.count)
         for candidate in candidates {
             switch candidate.result {
             case .failure(let failure):
@@ -163,6 +162,8 @@ struct ImportBatchState: Sendable {
         }
         var inserts: [Record] = []
         var updates: [(Record, Record)] = []
+        var insertRows: [ImportRow] = []
+        var updateRows: [ImportRow] = []
         for (i, item) in accepted.enumerated() {
             let problems = (referenceIssues[i] ?? []) + (uniqueIssues[i] ?? [])
             if !problems.isEmpty {
@@ -170,16 +171,21 @@ struct ImportBatchState: Sendable {
                 continue
             }
             if let old = item.existing {
-                if batchRecords[i].changedFields(comparedTo: old).isEmpty { outcome.unchanged += 1 } else { updates.append((old, batchRecords[i])) }
+                if batchRecords[i].changedFields(comparedTo: old).isEmpty {
+                    outcome.unchanged += 1
+                } else {
+                    updates.append((old, batchRecords[i]))
+                    updateRows.append(item.row)
+                }
             } else {
                 inserts.append(batchRecords[i])
+                insertRows.append(item.row)
             }
         }
         outcome.prepareSeconds = Self.seconds(since: clock)
         return PreparedImportBatch(
-            outcome: outcome, inserts: inserts, updates: updates, rows: rows, schema: schema, actor: actor, jobID: jobID,
-            now: context.now, dryRun: options.dryRun,
-            lines: Dictionary(uniqueKeysWithValues: accepted.map { ($0.record.id, $0.row.line) }))
+            outcome: outcome, inserts: inserts, updates: updates, insertRows: insertRows, updateRows: updateRows, schema: schema,
+            actor: actor, jobID: jobID, now: context.now, dryRun: options.dryRun)
     }
 
     /// Writes a prepared batch in one transaction; if the database refuses it, every row of the batch is
@@ -195,12 +201,12 @@ struct ImportBatchState: Sendable {
             outcome.updated = updates.count
             return outcome
         }
-        let (schema, actor, jobID, now, lines, rows) = (batch.schema, batch.actor, batch.jobID, batch.now, batch.lines, batch.rows)
+        let (schema, actor, jobID, now) = (batch.schema, batch.actor, batch.jobID, batch.now)
         // One compact audit row per new record: who imported it, which import job and which line of the file.
-        let insertAudit: [AuditEntry] = inserts.map { r in
+        let insertAudit: [AuditEntry] = zip(inserts, batch.insertRows).map { r, row in
             AuditEntry(
                 at: now, actor: actor.id, action: "import", entity: schema.name, recordID: r.id, before: nil,
-                after: "{\"import\":\"\(jobID)\",\"line\":\(lines[r.id] ?? 0)}")
+                after: "{\"import\":\"\(jobID)\",\"line\":\(row.line)}")
         }
         let stageChanges: [OpportunityStageChange] =
             schema === Opportunity.schema
@@ -243,10 +249,8 @@ struct ImportBatchState: Sendable {
         } catch {
             // Nothing of this batch was written: report every row with the reason.
             let reason = FieldIssue(code: "batch_failed", field: "", message: "the batch was rolled back: \(error)")
-            for r in inserts + updates.map(\.1) {
-                let line = lines[r.id] ?? 0
-                let cells = rows.first { $0.line == line }?.cells ?? []
-                outcome.rejected.append(.init(line: line, issues: [reason], cells: cells))
+            for row in batch.insertRows + batch.updateRows {
+                outcome.rejected.append(.init(line: row.line, issues: [reason], cells: row.cells))
             }
         }
         return outcome
@@ -279,13 +283,14 @@ struct PreparedImportBatch: Sendable {
     var outcome: ImportBatchOutcome
     var inserts: [Record]
     var updates: [(Record, Record)]
-    var rows: [ImportRow]
+    /// The input row of each insert and each update, in the same order (for audit lines and failure reports).
+    var insertRows: [ImportRow]
+    var updateRows: [ImportRow]
     var schema: EntitySchema
     var actor: Principal
     var jobID: String
     var now: Date
     var dryRun: Bool
-    var lines: [String: Int]
 }
 
 @inline(__always) func trimmed(_ s: String) -> String { FastText.trimmed(s) }
