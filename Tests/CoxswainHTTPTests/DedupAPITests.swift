@@ -107,7 +107,7 @@ struct DedupAPITests {
             _ = try await client.send(.post, "/api/v1/leads", json: Self.bobAgain)
             let job = try await services.leadMatching.jobs.start(Lead.schema, by: .system("test"))
             var waited = 0
-            while try await services.leadMatching.jobs.job(job.id, as: .cli()).text("status") == "running", waited < 600 {
+            while try await services.leadMatching.jobs.job(job.id, as: .cli()).text("status") == "running", waited < 3000 {
                 try await Task.sleep(for: .milliseconds(100))
                 waited += 1
             }
@@ -121,8 +121,9 @@ struct DedupAPITests {
             let status = try await client.execute(
                 uri: "/review/candidates/\(candidate.id)/merge", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "csrf_token=&survivor_id=\(candidate["record_ids"].list?.first ?? "")")
-            ) { $0.status }
-            #expect(status == .seeOther)
+            ) { ($0.status, $0.headers[.location] ?? "") }
+            #expect(status.0 == .seeOther)
+            #expect(status.1.hasPrefix("/review?notice=Merged"), "\(status.1)")
             let after = try await client.execute(uri: "/review", method: .get) { String(buffer: $0.body) }
             #expect(after.contains("data-merge=") && after.contains("/undo"))
         }

@@ -66,30 +66,30 @@ struct ImportBatchState: Sendable {
         // 1. Rows repeating an external id seen earlier in the file are rejected; which rows update existing records?
         var wantedExternal: [String] = []
         var wantedIDs: [String] = []
-        var rows = rows
-        rows.removeAll { row in
-            guard let ext = keys(row).external else { return false }
-            if let line = seenExternalIDs[ext] {
-                outcome.rejected.append(
-                    .init(
-                        line: row.line,
-                        issues: [
-                            FieldIssue(
-                                code: "duplicate", field: "external_id", message: "'\(ext)' already appears on line \(line)")
-                        ], cells: row.cells))
-                return true
-            }
-            seenExternalIDs[ext] = row.line
-            return false
-        }
+        var kept: [(row: ImportRow, id: String?, external: String?)] = []
+        kept.reserveCapacity(rows.count)
         for row in rows {
             let k = keys(row)
-            if let v = k.external { wantedExternal.append(v) }
-            if let v = k.id { wantedIDs.append(v) }
+            if let ext = k.external {
+                if let line = seenExternalIDs[ext] {
+                    outcome.rejected.append(
+                        .init(
+                            line: row.line,
+                            issues: [
+                                FieldIssue(
+                                    code: "duplicate", field: "external_id", message: "'\(ext)' already appears on line \(line)")
+                            ], cells: row.cells))
+                    continue
+                }
+                seenExternalIDs[ext] = row.line
+                wantedExternal.append(ext)
+            }
+            if let id = k.id { wantedIDs.append(id) }
+            kept.append((row, k.id, k.external))
         }
         let externalKeys = wantedExternal
         let idKeys = wantedIDs
-        let existing: [String: Record] = try await service.store.read { reader in
+        let (existing, externalOwners): ([String: Record], [String: String]) = try await service.store.read { reader in
             var ids = Set(idKeys)
             var byExternal: [String: String] = [:]
             if !externalKeys.isEmpty {
@@ -102,7 +102,7 @@ struct ImportBatchState: Sendable {
                 for r in page.records { found[r.id] = r }
             }
             for (ext, id) in byExternal { found["external:" + ext] = found[id] }
-            return found
+            return (found, byExternal)
         }
 
         // 2. Validate every row (on all cores).
@@ -112,12 +112,13 @@ struct ImportBatchState: Sendable {
             var existing: Record?
         }
         let context = self.context
-        let candidates: [Candidate] = rows.parallelMap { row in
+        let candidates: [Candidate] = kept.parallelMap { item in
+            let row = item.row
             var cells = [String?](repeating: nil, count: schema.fields.count)
             for (i, column) in mapping.fieldColumns.enumerated() {
                 if let column, !row.cells[column].isEmpty { cells[i] = row.cells[column] }
             }
-            let k = keys(row)
+            let k = (id: item.id, external: item.external)
             if let ext = k.external { cells[externalIndex] = ext }
             let custom = mapping.customColumns.compactMap { key, column in row.cells[column].isEmpty ? nil : (key, row.cells[column]) }
             var current: Record?
@@ -136,7 +137,7 @@ struct ImportBatchState: Sendable {
 
         // 3. Collect valid records; reject invalid ones.
         var accepted: [(row: ImportRow, record: Record, existing: Record?)] = []
-        accepted.reserveCapacity(rows.count)
+        accepted.reserveCapacity(kept.count)
         for candidate in candidates {
             switch candidate.result {
             case .failure(let failure):
@@ -155,12 +156,15 @@ struct ImportBatchState: Sendable {
         let (referenceIssues, uniqueIssues, batchRecords) = try await service.store.read { reader in
             var resolved = unresolved
             let refs = try await ReferenceResolver.resolve(&resolved, reader: reader)
-            let uniques = try await UniqueFieldChecker.check(resolved, reader: reader)
+            // Every external id of the batch was looked up in step 1: reuse those owners instead of asking again.
+            let uniques = try await UniqueFieldChecker.check(resolved, reader: reader, known: ["external_id": externalOwners])
             return (refs, uniques, resolved)
         }
         var inserts: [Record] = []
         var updates: [(Record, Record)] = []
         let hidden = RecordService.hiddenKeys(schema, context.customFields, actor)
+        var insertRows: [ImportRow] = []
+        var updateRows: [ImportRow] = []
         for (i, item) in accepted.enumerated() {
             let access = RecordService.importAccessIssues(existing: item.existing, record: batchRecords[i], hidden: hidden, actor)
             let problems = (referenceIssues[i] ?? []) + (uniqueIssues[i] ?? []) + access
@@ -169,16 +173,21 @@ struct ImportBatchState: Sendable {
                 continue
             }
             if let old = item.existing {
-                if batchRecords[i].changedFields(comparedTo: old).isEmpty { outcome.unchanged += 1 } else { updates.append((old, batchRecords[i])) }
+                if batchRecords[i].changedFields(comparedTo: old).isEmpty {
+                    outcome.unchanged += 1
+                } else {
+                    updates.append((old, batchRecords[i]))
+                    updateRows.append(item.row)
+                }
             } else {
                 inserts.append(batchRecords[i])
+                insertRows.append(item.row)
             }
         }
         outcome.prepareSeconds = Self.seconds(since: clock)
         return PreparedImportBatch(
-            outcome: outcome, inserts: inserts, updates: updates, rows: rows, schema: schema, actor: actor, jobID: jobID,
-            now: context.now, dryRun: options.dryRun,
-            lines: Dictionary(uniqueKeysWithValues: accepted.map { ($0.record.id, $0.row.line) }))
+            outcome: outcome, inserts: inserts, updates: updates, insertRows: insertRows, updateRows: updateRows, schema: schema,
+            actor: actor, jobID: jobID, now: context.now, dryRun: options.dryRun)
     }
 
     /// Writes a prepared batch in one transaction; if the database refuses it, every row of the batch is
@@ -194,25 +203,35 @@ struct ImportBatchState: Sendable {
             outcome.updated = updates.count
             return outcome
         }
-        let (schema, actor, jobID, now, lines, rows) = (batch.schema, batch.actor, batch.jobID, batch.now, batch.lines, batch.rows)
+        let (schema, actor, jobID, now) = (batch.schema, batch.actor, batch.jobID, batch.now)
+        // One compact audit row per new record: who imported it, which import job and which line of the file.
+        let insertAudit: [AuditEntry] = zip(inserts, batch.insertRows).map { r, row in
+            AuditEntry(
+                at: now, actor: actor.id, action: "import", entity: schema.name, recordID: r.id, before: nil,
+                after: "{\"import\":\"\(jobID)\",\"line\":\(row.line)}")
+        }
+        let stageChanges: [OpportunityStageChange] =
+            schema === Opportunity.schema
+            ? inserts.map { r in
+                let opp = Opportunity(record: r)
+                return OpportunityStageChange(opp, from: nil, at: opp.meta.createdAt, by: actor.id)
+            } : []
         do {
+            if updates.isEmpty {
+                // Only new records: the store's bulk path (same transaction and error guarantees, fewer round trips).
+                try await service.store.insertBulk(
+                    BulkInsert(schema: schema, records: inserts, audit: insertAudit, stageChanges: stageChanges))
+                outcome.inserted = inserts.count
+                outcome.writeSeconds = Self.seconds(since: clock)
+                return outcome
+            }
             let settings = try await service.store.read { try await OrgSettings.load(from: $0) }
             let finalUpdates = updates
             let finalInserts = inserts
             try await service.store.write { tx in
                 try await tx.insert(finalInserts)
-                var audit: [AuditEntry] = finalInserts.map { r in
-                    AuditEntry(
-                        at: now, actor: actor.id, action: "import", entity: schema.name, recordID: r.id, before: nil,
-                        after: "{\"import\":\"\(jobID)\",\"line\":\(lines[r.id] ?? 0)}")
-                }
-                if schema === Opportunity.schema {
-                    try await tx.append(
-                        stageChanges: finalInserts.map { r in
-                            let opp = Opportunity(record: r)
-                            return OpportunityStageChange(opp, from: nil, at: opp.meta.createdAt, by: actor.id)
-                        })
-                }
+                var audit = insertAudit
+                if !stageChanges.isEmpty { try await tx.append(stageChanges: stageChanges) }
                 for (old, new) in finalUpdates {
                     var record = new
                     try await RecordService.recordHistory(
@@ -232,10 +251,8 @@ struct ImportBatchState: Sendable {
         } catch {
             // Nothing of this batch was written: report every row with the reason.
             let reason = FieldIssue(code: "batch_failed", field: "", message: "the batch was rolled back: \(error)")
-            for r in inserts + updates.map(\.1) {
-                let line = lines[r.id] ?? 0
-                let cells = rows.first { $0.line == line }?.cells ?? []
-                outcome.rejected.append(.init(line: line, issues: [reason], cells: cells))
+            for row in batch.insertRows + batch.updateRows {
+                outcome.rejected.append(.init(line: row.line, issues: [reason], cells: row.cells))
             }
         }
         return outcome
@@ -250,9 +267,8 @@ extension ImportBatchState {
 
     /// `0190f0c2-7b1e-7000-8000-000000000001`-shaped (8-4-4-4-12 hex digits).
     static func isUUID(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard b.count == 36 else { return false }
-        for (i, c) in b.enumerated() {
+        guard s.utf8.count == 36 else { return false }
+        for (i, c) in s.utf8.enumerated() {
             if i == 8 || i == 13 || i == 18 || i == 23 {
                 if c != UInt8(ascii: "-") { return false }
             } else {
@@ -269,13 +285,14 @@ struct PreparedImportBatch: Sendable {
     var outcome: ImportBatchOutcome
     var inserts: [Record]
     var updates: [(Record, Record)]
-    var rows: [ImportRow]
+    /// The input row of each insert and each update, in the same order (for audit lines and failure reports).
+    var insertRows: [ImportRow]
+    var updateRows: [ImportRow]
     var schema: EntitySchema
     var actor: Principal
     var jobID: String
     var now: Date
     var dryRun: Bool
-    var lines: [String: Int]
 }
 
 @inline(__always) func trimmed(_ s: String) -> String { FastText.trimmed(s) }

@@ -28,13 +28,14 @@ extension PreparedImportBatch {
         guard schema === Lead.schema, !inserts.isEmpty else { return [] }
         let mode = try await guardian.settings().mode
         var kept: [Record] = []
+        var keptRows: [ImportRow] = []
         var found: [ImportDuplicate] = []
-        for record in inserts {
-            let line = lines[record.id] ?? 0
+        for (record, row) in zip(inserts, insertRows) {
+            let line = row.line
             let hits = try await guardian.duplicates(of: MatchingInput.values(record), limit: 1, includeUnstored: true)
             if let best = hits.first {
                 if mode == .block {
-                    let cells = rows.first { $0.line == line }?.cells ?? []
+                    let cells = row.cells
                     outcome.rejected.append(
                         .init(
                             line: line,
@@ -49,9 +50,11 @@ extension PreparedImportBatch {
                 found.append(ImportDuplicate(line: line, existingID: best.id, probability: best.probability))
             }
             kept.append(record)
+            keptRows.append(row)
             if !dryRun { await guardian.didInsert([record]) }
         }
         inserts = kept
+        insertRows = keptRows
         return found
     }
 }

@@ -5,7 +5,11 @@ import Foundation
 /// already holds — in the database or earlier in the same batch — so the row is rejected with a reason
 /// instead of failing the whole batch at commit.
 enum UniqueFieldChecker {
-    static func check(_ records: [Record], reader: any RecordReading) async throws -> [Int: [FieldIssue]] {
+    /// `known` gives, per field, owners already looked up for **every** value of that field in `records`
+    /// (value → id); those fields are not queried again.
+    static func check(
+        _ records: [Record], reader: any RecordReading, known: [String: [String: String]] = [:]
+    ) async throws -> [Int: [FieldIssue]] {
         guard let schema = records.first?.schema else { return [:] }
         var issues: [Int: [FieldIssue]] = [:]
         for field in ["external_id"] + schema.uniqueFields {
@@ -23,7 +27,8 @@ enum UniqueFieldChecker {
                 }
             }
             if values.isEmpty { continue }
-            let owners = try await reader.lookup(schema, field: field, values: values)
+            let owners: [String: String]
+            if let found = known[field] { owners = found } else { owners = try await reader.lookup(schema, field: field, values: values) }
             for (i, r) in records.enumerated() {
                 guard let v = r.values[index].text, let owner = owners[v], owner != r.id, firstInBatch[v] == i else { continue }
                 issues[i, default: []].append(

@@ -10,6 +10,9 @@ public protocol RecordStore: Sendable {
     func read<T: Sendable>(_ body: @escaping @Sendable (any RecordReading) async throws -> T) async throws -> T
     /// Runs `body` in one transaction; any thrown error rolls everything back.
     func write<T: Sendable>(_ body: @escaping @Sendable (any RecordWriting) async throws -> T) async throws -> T
+    /// Writes new records with their audit rows in one transaction, possibly through a faster driver path
+    /// (see ``BulkInsert``; the default is ``insertBulkPortably(_:)``).
+    func insertBulk(_ batch: BulkInsert) async throws
     /// Releases connections.
     func close() async throws
 }

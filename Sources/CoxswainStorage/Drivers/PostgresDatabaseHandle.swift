@@ -1,4 +1,5 @@
 @preconcurrency import AsyncKit
+import CoxswainServices
 import Foundation
 import Logging
 import NIOPosix
@@ -68,5 +69,53 @@ public final class PostgresDatabaseHandle: DatabaseHandle, @unchecked Sendable {
     /// Runs one statement outside any transaction (administration such as `CREATE SCHEMA`).
     public func execute(_ sql: String) async throws {
         try await withReader { db in try await db.raw(SQLQueryString(sql)).run() }
+    }
+}
+
+extension PostgresDatabaseHandle: BulkLoading {
+    /// Streams `batch` with `COPY … FROM STDIN` (text format) inside one transaction on one pooled connection:
+    /// the records, then their stage-history and audit rows. Any error (a unique or foreign-key violation,
+    /// deferred ones at `COMMIT`) rolls the whole batch back.
+    func insertBulk(_ batch: BulkInsert) async throws -> Bool {
+        let connection = try await pool.requestConnection(logger: logger).get()
+        defer { pool.releaseConnection(connection, logger: logger) }
+        let sql = connection.sql(logger: logger)
+        try await sql.raw("BEGIN").run()
+        do {
+            let kinds = batch.schema.fields.map(BulkColumn.init)
+            try await copy(
+                batch.records, into: batch.schema.table, columns: batch.schema.fields.map(ColumnCodec.column), on: connection
+            ) { $0.append($1, kinds: kinds) }
+            if !batch.stageChanges.isEmpty {
+                try await copy(batch.stageChanges, into: "opportunity_stage_history", columns: BulkColumn.stageColumns, on: connection) {
+                    $0.append($1)
+                }
+            }
+            try await copy(batch.audit, into: "audit_log", columns: BulkColumn.auditColumns, on: connection) { $0.append($1) }
+            try await sql.raw("COMMIT").run()
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            throw error
+        }
+        return true
+    }
+
+    /// One `COPY` of `rows`, sent in chunks of about 256 KiB.
+    private func copy<Row>(
+        _ rows: [Row], into table: String, columns: [String], on connection: PostgresConnection,
+        encode: (inout PostgresCopyEncoder, Row) -> Void
+    ) async throws {
+        guard !rows.isEmpty else { return }
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            var encoder = PostgresCopyEncoder()
+            for row in rows {
+                encode(&encoder, row)
+                if encoder.buffer.readableBytes >= 1 << 18 {
+                    try await writer.write(encoder.buffer)
+                    encoder.buffer.clear()
+                }
+            }
+            if encoder.buffer.readableBytes > 0 { try await writer.write(encoder.buffer) }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import CoxswainServices
 import Foundation
 import Logging
 import NIOPosix
@@ -13,6 +14,9 @@ public final class SQLiteDatabaseHandle: DatabaseHandle {
     private let writer: Lane
     private let readers: [Lane]
     private let next = Counter()
+    /// The database file (nil in memory), and the raw connection bulk inserts use while holding the writer lock.
+    private let path: String?
+    private let bulk = BulkSlot()
 
     private struct Lane: Sendable {
         let connection: SQLiteConnection
@@ -39,12 +43,13 @@ public final class SQLiteDatabaseHandle: DatabaseHandle {
         let writer = Lane(connection: try await connect())
         var readers: [Lane] = []
         if !memory { for _ in 0..<2 { readers.append(Lane(connection: try await connect())) } }
-        return SQLiteDatabaseHandle(writer: writer, readers: readers)
+        return SQLiteDatabaseHandle(writer: writer, readers: readers, path: memory ? nil : path)
     }
 
-    private init(writer: Lane, readers: [Lane]) {
+    private init(writer: Lane, readers: [Lane], path: String?) {
         self.writer = writer
         self.readers = readers
+        self.path = path
     }
 
     public func withReader<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -60,9 +65,41 @@ public final class SQLiteDatabaseHandle: DatabaseHandle {
     }
 
     public func close() async throws {
+        let bulk = self.bulk
+        try await writer.lock.withLock { bulk.close() }
         for lane in readers + [writer] {
             try await lane.lock.withLock { try await lane.connection.close().get() }
         }
+    }
+}
+
+extension SQLiteDatabaseHandle: BulkLoading {
+    /// Writes `batch` through the raw bulk connection while holding the writer lock (so it is the only writer),
+    /// on the NIO thread pool like sqlite-nio's own calls. In-memory databases have no second connection: false.
+    func insertBulk(_ batch: BulkInsert) async throws -> Bool {
+        guard let path else { return false }
+        let bulk = self.bulk
+        try await writer.lock.withLock {
+            try await NIOThreadPool.singleton.runIfActive { try bulk.connection(path: path).write(batch) }
+        }
+        return true
+    }
+}
+
+/// The lazily opened bulk connection; only touched while the writer lock is held.
+private final class BulkSlot: @unchecked Sendable {
+    private var connection: SQLiteBulkConnection?
+
+    func connection(path: String) throws -> SQLiteBulkConnection {
+        if let connection { return connection }
+        let opened = try SQLiteBulkConnection(path: path)
+        connection = opened
+        return opened
+    }
+
+    func close() {
+        connection?.close()
+        connection = nil
     }
 }
 

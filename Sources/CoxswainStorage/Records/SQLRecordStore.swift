@@ -26,6 +26,19 @@ public struct SQLRecordStore: RecordStore {
         }
     }
 
+    /// Uses the handle's ``BulkLoading`` fast path when it has one, else the portable inserts.
+    public func insertBulk(_ batch: BulkInsert) async throws {
+        guard !batch.records.isEmpty || !batch.audit.isEmpty else { return }
+        do {
+            if let loader = handle as? any BulkLoading, try await loader.insertBulk(batch) { return }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreErrorMapper.map(error)
+        }
+        try await insertBulkPortably(batch)
+    }
+
     public func close() async throws { try await handle.close() }
 }
 

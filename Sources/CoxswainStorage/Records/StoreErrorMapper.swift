@@ -23,8 +23,8 @@ enum StoreErrorMapper {
             default: return error
             }
         }
-        if let lite = error as? SQLiteError {
-            let message = lite.message
+        let sqliteMessage = (error as? SQLiteError)?.message ?? (error as? SQLiteBulkError)?.message
+        if let message = sqliteMessage {
             if message.contains("UNIQUE constraint failed") {
                 // "UNIQUE constraint failed: reps.email" or "…: quotas.rep_id, quotas.period_start, …"
                 let target = message.components(separatedBy: "failed: ").last ?? ""

@@ -18,6 +18,14 @@ func peakRSSMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024  // Linux reports KiB
 }
 
+/// User and system CPU seconds this process has used so far (all threads).
+func cpuSeconds() -> (user: Double, system: Double) {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return (seconds(usage.ru_utime), seconds(usage.ru_stime))
+}
+
 /// Imports a generated lead CSV into a fresh database and reports rows/s and peak memory.
 struct ImportBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,15 +67,23 @@ struct ImportBench: AsyncParsableCommand {
         try await Migrator(handle: handle).migrate()
         let service = ImportService(records: RecordService(store: SQLRecordStore(handle: handle)))
         let bar = ProgressBar("importing")
+        let cpuBefore = cpuSeconds()
         let report = try await service.importCSV(Lead.schema, path: csv, options: ImportOptions(batchSize: batchSize), by: .system("bench")) { p in
             bar.update(p.totalBytes.map { Double(p.bytesRead) / Double(max($0, 1)) } ?? 0, detail: "\(grouped(p.rowsRead)) rows")
         }
         bar.finish()
+        let cpuAfter = cpuSeconds()
         try await handle.close()
         await dropSchema?()
         print("bench import (\(handle.engine)): \(report.summary)")
         print(String(format: "  %.2f s, %@ rows/s, peak RSS %.0f MiB", report.seconds, grouped(Int(report.rowsPerSecond)), peakRSSMiB()))
         print(String(format: "  validating/resolving %.2f s, writing %.2f s (overlapping)", report.prepareSeconds, report.writeSeconds))
+        // On a shared machine wall time depends on the neighbours; CPU time per row does much less.
+        let (user, system) = (cpuAfter.user - cpuBefore.user, cpuAfter.system - cpuBefore.system)
+        print(
+            String(
+                format: "  CPU of this process: user %.2f s + sys %.2f s = %.1f µs/row (the database server's CPU is not included)",
+                user, system, (user + system) / Double(max(report.rowsRead, 1)) * 1e6))
         if report.rejectedCount > 0 {
             for r in report.rejected.prefix(5) { print("  rejected line \(r.line): \(r.issues.map(\.description).joined(separator: "; "))") }
         }

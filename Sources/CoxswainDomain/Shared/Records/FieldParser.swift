@@ -52,9 +52,16 @@ public enum FieldParser {
             return .success(.text(t))
         case .phone:
             guard let t = text else { return bad("invalid_type", "must be a string, got \(json?.kindName ?? "?")") }
-            let digits = t.utf8.filter { $0 >= 48 && $0 <= 57 }.count
-            let allowed = t.utf8.allSatisfy { Self.phoneBytes[Int($0)] }
-            guard digits >= 5, digits <= 20, allowed, t.count <= 40 else { return bad("invalid_format", "'\(clip(t))' is not a phone number") }
+            // One pass over the bytes; every allowed byte is ASCII, so the byte count is the character count.
+            var digits = 0
+            var allowed = true
+            for b in t.utf8 {
+                if b >= 48 && b <= 57 { digits += 1 }
+                if !Self.phoneBytes[Int(b)] { allowed = false }
+            }
+            guard digits >= 5, digits <= 20, allowed, t.utf8.count <= 40 else {
+                return bad("invalid_format", "'\(clip(t))' is not a phone number")
+            }
             return .success(.text(t))
         case .url:
             guard let t = text else { return bad("invalid_type", "must be a string, got \(json?.kindName ?? "?")") }

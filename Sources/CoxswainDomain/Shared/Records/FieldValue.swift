@@ -3,7 +3,10 @@ import Foundation
 /// The canonical, validated value of one field. Every write path (API, CSV import, engines, demo
 /// generator) produces these through ``EntitySchema/validate(_:mode:context:)``, and storage, JSON and CSV
 /// output are produced from them, so a value has exactly one meaning everywhere.
-public indirect enum FieldValue: Hashable, Sendable {
+///
+/// Deliberately not `indirect`: every payload is stored inline or is already a reference (`object`'s
+/// dictionary), so building a record's values allocates no box per value (an import builds tens of millions).
+public enum FieldValue: Hashable, Sendable {
     case null
     case text(String)
     case integer(Int64)
