@@ -110,13 +110,16 @@ extension CohortComparison {
         {
             warnings.append("The two cohorts have identical results; they may be the same deals.")
         }
-        let cycle = Self.distribution(a.cycleDays, b.cycleDays, options: options, seedOffset: 0)
-        var size: DistributionComparison?
-        if a.currency != nil && b.currency != nil && a.currency != b.currency {
+        let compareSizes = !(a.currency != nil && b.currency != nil && a.currency != b.currency)
+        if !compareSizes {
             warnings.append("Deal sizes are in different currencies (\(a.currency!.code) vs \(b.currency!.code)) and were not compared.")
-        } else {
-            size = Self.distribution(a.dealSizes, b.dealSizes, options: options, seedOffset: 1)
         }
+        // The two bootstraps are independent (own seeds), so they run on both cores with identical results.
+        let results = Self.bothCores(
+            { Self.distribution(a.cycleDays, b.cycleDays, options: options, seedOffset: 0) },
+            { compareSizes ? Self.distribution(a.dealSizes, b.dealSizes, options: options, seedOffset: 1) : nil })
+        let cycle = results.0
+        let size = results.1
         self.init(
             cohortA: a, cohortB: b, winRate: rate, cycleTime: cycle, dealSize: size,
             verdict: CohortVerdict.text(a: a, b: b, rate: rate, cycle: cycle, size: size, confidence: options.confidence),
@@ -162,6 +165,16 @@ extension CohortComparison {
         }
     }
 
+    /// Runs two independent computations concurrently and returns both results (deterministic: each closure
+    /// owns its inputs and seed).
+    private static func bothCores<T: Sendable>(_ first: @Sendable () -> T, _ second: @Sendable () -> T) -> (T, T) {
+        let box = ResultPair<T>()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { box.set(0, first()) } else { box.set(1, second()) }
+        }
+        return (box.values[0]!, box.values[1]!)
+    }
+
     private static func distribution(
         _ a: [Double], _ b: [Double], options: CohortComparisonOptions, seedOffset: UInt64
     )
@@ -179,4 +192,11 @@ extension CohortComparison {
             meanDifferenceCI: boot.mean, mannWhitneyU: test.u, z: test.z, pValue: test.pValue,
             probabilityBGreater: (Double(a.count * b.count) - test.u) / Double(a.count * b.count))
     }
+}
+
+/// Two result slots written from `concurrentPerform` (each index by exactly one iteration).
+private final class ResultPair<T>: @unchecked Sendable {
+    private(set) var values: [T?] = [nil, nil]
+    private let lock = NSLock()
+    func set(_ i: Int, _ value: T) { lock.withLock { values[i] = value } }
 }
