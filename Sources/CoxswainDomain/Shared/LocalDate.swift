@@ -119,7 +119,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// The calendar date of `instant` in `timeZone` (a deal closed at 23:30 in Los Angeles on 31 March is a
     /// March deal even though it is already 1 April in UTC).
     public init(_ instant: Date, in timeZone: TimeZone) {
-        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
+        let epoch = Int(instant.timeIntervalSince1970.rounded(.down))
+        let seconds = epoch + UTCOffsetCache.shared.offset(timeZone, at: epoch)
         self.init(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
     }
 
@@ -156,5 +157,33 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(description)
+    }
+}
+
+/// Memoises `TimeZone.secondsFromGMT(for:)` per 15-minute slot of UTC time: Foundation's lookup costs about a
+/// microsecond on Linux and analytics converts every deal's timestamps. Offsets only change at zone
+/// transitions, and every modern transition falls on a quarter hour of UTC (including half- and
+/// quarter-hour zones such as St John's −3:30 or Chatham +12:45), so a slot never straddles two offsets.
+/// Example: 2026-03-08 07:00 UTC in America/New_York is slot 1,972,060 → −14,400 s (EDT), and 06:59 UTC is
+/// in the previous slot → −18,000 s (EST).
+final class UTCOffsetCache: @unchecked Sendable {
+    static let shared = UTCOffsetCache()
+    private struct Key: Hashable {
+        var zone: String
+        var slot: Int
+    }
+    private var offsets: [Key: Int] = [:]
+    private let lock = NSLock()
+
+    func offset(_ zone: TimeZone, at epochSeconds: Int) -> Int {
+        let slot = epochSeconds >= 0 ? epochSeconds / 900 : (epochSeconds - 899) / 900
+        let key = Key(zone: zone.identifier, slot: slot)
+        if let cached = lock.withLock({ offsets[key] }) { return cached }
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(slot * 900)))
+        lock.withLock {
+            if offsets.count > 500_000 { offsets.removeAll(keepingCapacity: true) }
+            offsets[key] = offset
+        }
+        return offset
     }
 }
